@@ -1,0 +1,615 @@
+/* gongkai-cli: the core's scripting face, for officers who prefer a terminal, for tests and
+ * for benchmarks. Exit status: 0 done, 1 refused or failed (message on stderr), 2 usage. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "gk-core.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  const char *workspace;
+  int         argc;
+  char      **argv;   /* the command and its arguments */
+} Cli;
+
+static int
+usage (const char *message)
+{
+  if (message != NULL)
+    g_printerr ("gongkai-cli: %s\n", message);
+  g_printerr ("%s",
+    _("Usage: gongkai-cli [--workspace FILE] COMMAND [ARGUMENTS]\n"
+      "\n"
+      "Commands:\n"
+      "  new [--township NAME] [--county NAME]   create a workspace\n"
+      "  info [--json]                           township profile and domain counts\n"
+      "  standards [--json]                      the bundled standard library\n"
+      "  profile set KEY VALUE                   township, county, prefecture, province,\n"
+      "                                          compiled_by, phone, year, version\n"
+      "  item list DOMAIN [--json]               the items of a domain\n"
+      "  item add DOMAIN --level1 X --level2 Y [--FIELD VALUE …]\n"
+      "  item set ID FIELD VALUE                 change one field of an item\n"
+      "  item delete ID [--reason TEXT]          remove an item\n"
+      "  domain skip DOMAIN REASON               mark a domain as not applicable (未涉及)\n"
+      "  domain include DOMAIN                   include a domain again\n"
+      "\n"
+      "DOMAIN is a number (20) or a name (社会救助). The default workspace is\n"
+      "$XDG_DATA_HOME/gongkai/workspace.gongkai.\n"));
+  return EXIT_USAGE;
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("gongkai-cli: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static char *
+workspace_path (Cli *cli)
+{
+  return cli->workspace != NULL ? g_strdup (cli->workspace) : gk_catalogue_default_path ();
+}
+
+static GkCatalogue *
+open_catalogue (Cli     *cli,
+                GError **error)
+{
+  g_autofree char *path = workspace_path (cli);
+  return gk_catalogue_open (path, FALSE, error);
+}
+
+/* Takes "--json" out of the arguments; TRUE if it was there. */
+static gboolean
+take_flag (int        *argc,
+           char      **argv,
+           const char *flag)
+{
+  for (int i = 0; i < *argc; i++)
+    if (g_str_equal (argv[i], flag))
+      {
+        memmove (&argv[i], &argv[i + 1], (size_t) (*argc - i - 1) * sizeof (char *));
+        (*argc)--;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GkDomain *
+find_domain (GkCatalogue *catalogue,
+             const char  *name,
+             GError     **error)
+{
+  GkDomain *domain = gk_catalogue_find_domain (catalogue, name);
+
+  if (domain == NULL)
+    g_set_error (error, GK_ERROR, GK_ERROR_NOT_FOUND, _("There is no domain “%s”."), name);
+  return domain;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  char *end = NULL;
+  gint64 value = g_ascii_strtoll (text, &end, 10);
+
+  if (end == text || *end != '\0' || value <= 0)
+    return FALSE;
+  *id = value;
+  return TRUE;
+}
+
+/* ---- commands --------------------------------------------------------------------------- */
+
+static int
+cmd_new (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  g_autofree char *path = workspace_path (cli);
+  const char *township = NULL, *county = NULL;
+
+  for (int i = 1; i < cli->argc; i++)
+    {
+      if (g_str_equal (cli->argv[i], "--township") && i + 1 < cli->argc)
+        township = cli->argv[++i];
+      else if (g_str_equal (cli->argv[i], "--county") && i + 1 < cli->argc)
+        county = cli->argv[++i];
+      else
+        return usage (_("new: unknown argument"));
+    }
+
+  catalogue = gk_catalogue_create (path, township, county, &error);
+  if (catalogue == NULL)
+    return fail (error);
+  g_print (_("Created %s\n"), path);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_info (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  gboolean json = take_flag (&cli->argc, cli->argv, "--json");
+  GListModel *domains;
+  guint n;
+
+  if (cli->argc != 1)
+    return usage (_("info: unknown argument"));
+  catalogue = open_catalogue (cli, &error);
+  if (catalogue == NULL)
+    return fail (error);
+  domains = gk_catalogue_get_domains (catalogue);
+  n = g_list_model_get_n_items (domains);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "workspace");
+      json_builder_add_string_value (builder, gk_catalogue_get_path (catalogue));
+      json_builder_set_member_name (builder, "profile");
+      json_builder_begin_object (builder);
+      for (guint f = 0; f < GK_N_PROFILE_FIELDS; f++)
+        {
+          g_autofree char *value = gk_catalogue_get_profile (catalogue, f);
+          json_builder_set_member_name (builder, gk_profile_field_key (f));
+          if (f == GK_PROFILE_YEAR)
+            json_builder_add_int_value (builder, atoi (value));
+          else
+            json_builder_add_string_value (builder, value);
+        }
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "domains");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GkDomain) domain = g_list_model_get_item (domains, i);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "number");
+          json_builder_add_int_value (builder, gk_domain_get_number (domain));
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, gk_domain_get_name (domain));
+          json_builder_set_member_name (builder, "applicable");
+          json_builder_add_boolean_value (builder, gk_domain_get_applicable (domain));
+          json_builder_set_member_name (builder, "not_applicable_reason");
+          json_builder_add_string_value (builder, gk_domain_get_reason (domain));
+          json_builder_set_member_name (builder, "items");
+          json_builder_add_int_value (builder, gk_domain_get_n_items (domain));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint f = 0; f < GK_N_PROFILE_FIELDS; f++)
+    {
+      g_autofree char *value = gk_catalogue_get_profile (catalogue, f);
+      g_print ("%-12s %s\n", gk_profile_field_key (f), value);
+    }
+  g_print ("\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkDomain) domain = g_list_model_get_item (domains, i);
+      g_print ("%02d  %-4u %s%s%s\n", gk_domain_get_number (domain), gk_domain_get_n_items (domain),
+               gk_domain_get_name (domain),
+               gk_domain_get_applicable (domain) ? "" : _("  [not applicable] "),
+               gk_domain_get_applicable (domain) ? "" : gk_domain_get_reason (domain));
+    }
+  return EXIT_SUCCESS;
+}
+
+static void
+add_flags_json (JsonBuilder *builder,
+                const char  *name,
+                const gint8 *flags)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  for (guint f = 0; f < GK_N_FLAGS; f++)
+    {
+      json_builder_set_member_name (builder, gk_flag_key (f));
+      if (flags[f] < 0)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_boolean_value (builder, flags[f] == 1);
+    }
+  json_builder_end_object (builder);
+}
+
+static int
+cmd_standards (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkStandards) standards = NULL;
+  gboolean json = take_flag (&cli->argc, cli->argv, "--json");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (cli->argc != 1)
+    return usage (_("standards: unknown argument"));
+  standards = gk_standards_get_builtin (&error);
+  if (standards == NULL)
+    return fail (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gk_standards_get_n_domains (standards); i++)
+    {
+      const GkDomainInfo *info = gk_standards_get_domain (standards, i);
+      g_autoptr(GPtrArray) items = gk_standards_get_items (standards, info->number);
+      guint township = 0;
+
+      for (guint j = 0; j < items->len; j++)
+        township += gk_standard_item_is_township (g_ptr_array_index (items, j));
+
+      if (!json)
+        {
+          g_print (_("%02d %s: %u items, %u township-level (%s)\n"), info->number, info->name,
+                   items->len, township, info->lead_department);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, info->number);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, info->code);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, info->name);
+      json_builder_set_member_name (builder, "aliases");
+      json_builder_begin_array (builder);
+      for (guint a = 0; info->aliases[a] != NULL; a++)
+        json_builder_add_string_value (builder, info->aliases[a]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "lead_department");
+      json_builder_add_string_value (builder, info->lead_department);
+      json_builder_set_member_name (builder, "guideline");
+      json_builder_add_string_value (builder, info->guideline);
+      json_builder_set_member_name (builder, "township_items");
+      json_builder_add_int_value (builder, township);
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < items->len; j++)
+        {
+          const GkStandardItem *item = g_ptr_array_index (items, j);
+          g_autofree char *channels = gk_channels_to_string (item->channels, item->channels_other);
+          const char *texts[][2] = {
+            { "id", item->id }, { "level1", item->level1 }, { "level2", item->level2 },
+            { "content", item->content }, { "basis", item->basis },
+            { "time_limit", item->time_limit }, { "subject", item->subject },
+            { "channels", channels }, { "flags_provenance", gk_provenance_to_string (item->provenance) },
+            { "source_url", item->source_url }, { "note", item->note },
+          };
+
+          json_builder_begin_object (builder);
+          for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+            {
+              json_builder_set_member_name (builder, texts[t][0]);
+              json_builder_add_string_value (builder, texts[t][1]);
+            }
+          add_flags_json (builder, "flags", item->flags);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    print_json (builder);
+  else
+    g_print (_("%u items in %u domains\n"), gk_standards_get_n_items (standards),
+             gk_standards_get_n_domains (standards));
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_profile (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  int field;
+
+  if (cli->argc != 4 || !g_str_equal (cli->argv[1], "set"))
+    return usage (_("profile: expected “profile set KEY VALUE”"));
+  field = gk_profile_field_from_key (cli->argv[2]);
+  if (field < 0)
+    return usage (_("profile: unknown key"));
+
+  catalogue = open_catalogue (cli, &error);
+  if (catalogue == NULL)
+    return fail (error);
+  if (!gk_catalogue_set_profile (catalogue, field, cli->argv[3], &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+static void
+add_item_json (JsonBuilder *builder,
+               GkItem      *item)
+{
+  g_autofree char *channels = gk_channels_to_string (gk_item_get_channels (item), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, gk_item_get_id (item));
+  json_builder_set_member_name (builder, "domain");
+  json_builder_add_int_value (builder, gk_item_get_domain_number (item));
+  json_builder_set_member_name (builder, "position");
+  json_builder_add_int_value (builder, gk_item_get_position (item));
+  for (guint t = 0; t < GK_ITEM_N_TEXTS; t++)
+    {
+      json_builder_set_member_name (builder, gk_item_text_key (t));
+      json_builder_add_string_value (builder, gk_item_get_text (item, t));
+    }
+  json_builder_set_member_name (builder, "channels");
+  json_builder_add_string_value (builder, channels);
+  for (guint f = 0; f < GK_N_FLAGS; f++)
+    {
+      json_builder_set_member_name (builder, gk_flag_key (f));
+      json_builder_add_boolean_value (builder, gk_item_get_flag (item, f));
+    }
+  json_builder_set_member_name (builder, "origin");
+  json_builder_add_string_value (builder, gk_item_get_origin (item));
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, gk_item_get_confirmed (item) ? "confirmed" : "draft");
+  json_builder_set_member_name (builder, "updated_at");
+  json_builder_add_string_value (builder, gk_item_get_updated_at (item));
+  json_builder_end_object (builder);
+}
+
+static int
+item_list (Cli         *cli,
+           GkCatalogue *catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  gboolean json = take_flag (&cli->argc, cli->argv, "--json");
+  GkDomain *domain;
+  guint n;
+
+  if (cli->argc != 3)
+    return usage (_("item list: expected a domain"));
+  domain = find_domain (catalogue, cli->argv[2], &error);
+  if (domain == NULL)
+    return fail (error);
+  items = gk_catalogue_list_items (catalogue, gk_domain_get_number (domain), &error);
+  if (items == NULL)
+    return fail (error);
+  n = g_list_model_get_n_items (items);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GkItem) item = g_list_model_get_item (items, i);
+          add_item_json (builder, item);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkItem) item = g_list_model_get_item (items, i);
+      g_print ("%" G_GINT64_FORMAT "\t%d\t%s\t%s\t%s\t%s\n", gk_item_get_id (item),
+               gk_item_get_position (item), gk_item_get_text (item, GK_ITEM_LEVEL1),
+               gk_item_get_text (item, GK_ITEM_LEVEL2), gk_item_get_text (item, GK_ITEM_SUBJECT),
+               gk_item_get_text (item, GK_ITEM_TIME_LIMIT));
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+item_add (Cli         *cli,
+          GkCatalogue *catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  const char *level1 = NULL, *level2 = NULL;
+  GkDomain *domain;
+
+  if (cli->argc < 3)
+    return usage (_("item add: expected a domain"));
+  for (int i = 3; i < cli->argc; i += 2)
+    {
+      const char *key = cli->argv[i];
+      if (!g_str_has_prefix (key, "--") || i + 1 >= cli->argc)
+        return usage (_("item add: expected --FIELD VALUE pairs"));
+      key += 2;
+      if (g_str_equal (key, "level1"))
+        level1 = cli->argv[i + 1];
+      else if (g_str_equal (key, "level2"))
+        level2 = cli->argv[i + 1];
+      else if (gk_item_text_from_key (key) < 0 && gk_flag_from_key (key) < 0 &&
+               !g_str_equal (key, "channels") && !g_str_equal (key, "state"))
+        return usage (_("item add: unknown field"));
+      else
+        {
+          g_ptr_array_add (fields, (gpointer) key);
+          g_ptr_array_add (fields, cli->argv[i + 1]);
+        }
+    }
+  if (level1 == NULL || level2 == NULL || *level1 == '\0')
+    return usage (_("item add: --level1 and --level2 are required"));
+
+  domain = find_domain (catalogue, cli->argv[2], &error);
+  if (domain == NULL)
+    return fail (error);
+
+  item = gk_catalogue_add_item (catalogue, gk_domain_get_number (domain), level1, level2, &error);
+  if (item == NULL)
+    return fail (error);
+  for (guint i = 0; i < fields->len; i += 2)
+    if (!gk_catalogue_set_item_field (catalogue, item, fields->pdata[i], fields->pdata[i + 1], &error))
+      return fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", gk_item_get_id (item));
+  return EXIT_SUCCESS;
+}
+
+static int
+item_set (Cli         *cli,
+          GkCatalogue *catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = NULL;
+  gint64 id;
+
+  if (cli->argc != 5 || !parse_id (cli->argv[2], &id))
+    return usage (_("item set: expected “item set ID FIELD VALUE”"));
+  item = gk_catalogue_get_item (catalogue, id, &error);
+  if (item == NULL || !gk_catalogue_set_item_field (catalogue, item, cli->argv[3], cli->argv[4], &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
+item_delete (Cli         *cli,
+             GkCatalogue *catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  const char *reason = NULL;
+  gint64 id;
+
+  if (cli->argc == 5 && g_str_equal (cli->argv[3], "--reason"))
+    reason = cli->argv[4];
+  else if (cli->argc != 3)
+    return usage (_("item delete: expected “item delete ID [--reason TEXT]”"));
+  if (!parse_id (cli->argv[2], &id))
+    return usage (_("item delete: expected an item number"));
+  if (!gk_catalogue_delete_item (catalogue, id, reason, &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_item (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  static const struct {
+    const char *name;
+    int (*run) (Cli *, GkCatalogue *);
+  } subcommands[] = {
+    { "list", item_list }, { "add", item_add }, { "set", item_set }, { "delete", item_delete },
+  };
+
+  if (cli->argc < 2)
+    return usage (_("item: expected list, add, set or delete"));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (g_str_equal (cli->argv[1], subcommands[i].name))
+      {
+        catalogue = open_catalogue (cli, &error);
+        if (catalogue == NULL)
+          return fail (error);
+        return subcommands[i].run (cli, catalogue);
+      }
+  return usage (_("item: expected list, add, set or delete"));
+}
+
+static int
+cmd_domain (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  gboolean skip;
+  GkDomain *domain;
+
+  if (cli->argc == 4 && g_str_equal (cli->argv[1], "skip"))
+    skip = TRUE;
+  else if (cli->argc == 3 && g_str_equal (cli->argv[1], "include"))
+    skip = FALSE;
+  else
+    return usage (_("domain: expected “domain skip DOMAIN REASON” or “domain include DOMAIN”"));
+  if (skip && *g_strstrip (cli->argv[3]) == '\0')
+    return usage (_("domain skip: the reason must not be empty"));
+
+  catalogue = open_catalogue (cli, &error);
+  if (catalogue == NULL)
+    return fail (error);
+  domain = find_domain (catalogue, cli->argv[2], &error);
+  if (domain == NULL ||
+      !gk_catalogue_set_domain_applicable (catalogue, gk_domain_get_number (domain), !skip,
+                                           skip ? cli->argv[3] : NULL, &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const struct {
+    const char *name;
+    int (*run) (Cli *);
+  } commands[] = {
+    { "new", cmd_new }, { "info", cmd_info }, { "standards", cmd_standards },
+    { "profile", cmd_profile }, { "item", cmd_item }, { "domain", cmd_domain },
+  };
+  Cli cli = { 0 };
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  gk_core_init_i18n ();
+  textdomain (GETTEXT_PACKAGE);
+
+  for (; i < argc && g_str_has_prefix (argv[i], "--"); i++)
+    {
+      if (g_str_equal (argv[i], "--workspace") && i + 1 < argc)
+        cli.workspace = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--workspace="))
+        cli.workspace = argv[i] + strlen ("--workspace=");
+      else if (g_str_equal (argv[i], "--help"))
+        {
+          usage (NULL);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("gongkai-cli %s\n", PACKAGE_VERSION);
+          return EXIT_SUCCESS;
+        }
+      else
+        return usage (_("unknown option"));
+    }
+  if (i >= argc)
+    return usage (_("no command given"));
+
+  cli.argc = argc - i;
+  cli.argv = argv + i;
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (cli.argv[0], commands[c].name))
+      return commands[c].run (&cli);
+
+  return usage (_("unknown command"));
+}

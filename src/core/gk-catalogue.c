@@ -1,0 +1,990 @@
+#define G_LOG_DOMAIN "Gongkai-Catalogue"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "gk-catalogue.h"
+#include "gk-channels.h"
+#include "gk-domain-private.h"
+#include "gk-error.h"
+#include "gk-item-private.h"
+
+struct _GkCatalogue
+{
+  GObject      parent_instance;
+  GkDb        *db;
+  GkStandards *standards;
+  GListStore  *domains;   /* GkDomain, by number; kept current by every edit */
+};
+
+G_DEFINE_FINAL_TYPE (GkCatalogue, gk_catalogue, G_TYPE_OBJECT)
+
+enum {
+  ITEMS_CHANGED,
+  PROFILE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const profile_keys[GK_N_PROFILE_FIELDS] = {
+  "township", "county", "prefecture", "province", "compiled_by", "phone", "year", "version",
+};
+
+/* Limits in characters, the same as the schema's CHECKs, so that the user is told which
+ * field is too long instead of getting a bare constraint error. */
+static const int text_limits[GK_ITEM_N_TEXTS] = { 200, 200, 10000, 10000, 500, 500, 500, 2000 };
+static const int profile_limits[GK_N_PROFILE_FIELDS] = { 100, 100, 100, 100, 100, 50, 4, 50 };
+
+const char *
+gk_profile_field_key (GkProfileField field)
+{
+  g_return_val_if_fail (field < GK_N_PROFILE_FIELDS, NULL);
+  return profile_keys[field];
+}
+
+int
+gk_profile_field_from_key (const char *key)
+{
+  for (guint i = 0; i < GK_N_PROFILE_FIELDS; i++)
+    if (g_strcmp0 (key, profile_keys[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
+static void
+gk_catalogue_finalize (GObject *object)
+{
+  GkCatalogue *self = GK_CATALOGUE (object);
+
+  g_clear_object (&self->domains);
+  g_clear_object (&self->standards);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (gk_catalogue_parent_class)->finalize (object);
+}
+
+static void
+gk_catalogue_class_init (GkCatalogueClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_catalogue_finalize;
+
+  /**
+   * GkCatalogue::items-changed:
+   * @domain_number: the domain whose list of items changed (added, removed, reordered)
+   */
+  signals[ITEMS_CHANGED] =
+    g_signal_new ("items-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[PROFILE_CHANGED] =
+    g_signal_new ("profile-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+gk_catalogue_init (GkCatalogue *self)
+{
+  self->domains = g_list_store_new (GK_TYPE_DOMAIN);
+}
+
+char *
+gk_catalogue_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "gongkai", "workspace.gongkai", NULL);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? text : "";
+}
+
+static gboolean
+check_text (const char  *value,
+            int          limit,
+            GError     **error)
+{
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_INVALID, _("The text is not valid Unicode."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (value, -1) > limit)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_INVALID,
+                   ngettext ("The text is too long: at most %d character is allowed.",
+                             "The text is too long: at most %d characters are allowed.", limit),
+                   limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- seeding ---------------------------------------------------------------------------- */
+
+static gboolean
+insert_standard_item (GkCatalogue          *self,
+                      sqlite3_int64         domain_id,
+                      int                   position,
+                      const GkStandardItem *std,
+                      GError              **error)
+{
+  sqlite3_stmt *stmt = gk_db_cached (self->db,
+    "INSERT INTO item (domain_id, position, level1, level2, content, basis, time_limit, subject,"
+    " channels, channels_other, audience_all, audience_specific, mode_active, mode_request,"
+    " level_county, level_township, origin)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'standard:' || ?17)",
+    error);
+  g_autofree char *origin = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, domain_id);
+  sqlite3_bind_int (stmt, 2, position);
+  sqlite3_bind_text (stmt, 3, std->level1, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, std->level2, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, std->content, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, std->basis, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, std->time_limit, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, std->subject, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, (int) std->channels);
+  sqlite3_bind_text (stmt, 10, std->channels_other, -1, SQLITE_STATIC);
+  /* A tick the source did not show is left unticked: the officer decides, the validator asks. */
+  for (guint f = 0; f < GK_N_FLAGS; f++)
+    sqlite3_bind_int (stmt, 11 + f, std->flags[f] == 1);
+  sqlite3_bind_text (stmt, 17, std->id, -1, SQLITE_STATIC);
+
+  return gk_db_step_done (self->db, stmt, error);
+}
+
+static gboolean
+seed (GkCatalogue  *self,
+      const char   *township,
+      const char   *county,
+      GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  sqlite3_stmt *stmt;
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = gk_db_cached (self->db,
+                       "INSERT INTO profile (id, township, county, year) VALUES (1, ?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, township != NULL ? township : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, county != NULL ? county : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, g_date_time_get_year (now));
+  if (!gk_db_step_done (self->db, stmt, error))
+    goto fail;
+
+  for (guint i = 0; i < gk_standards_get_n_domains (self->standards); i++)
+    {
+      const GkDomainInfo *info = gk_standards_get_domain (self->standards, i);
+      g_autoptr(GPtrArray) items = gk_standards_get_items (self->standards, info->number);
+      sqlite3_int64 domain_id;
+      int position = 0;
+
+      stmt = gk_db_cached (self->db,
+                           "INSERT INTO domain (number, code, name, national_lead) VALUES (?1, ?2, ?3, ?4)",
+                           error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int (stmt, 1, info->number);
+      sqlite3_bind_text (stmt, 2, info->code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, info->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, info->lead_department, -1, SQLITE_STATIC);
+      if (!gk_db_step_done (self->db, stmt, error))
+        goto fail;
+      domain_id = sqlite3_last_insert_rowid (gk_db_get_handle (self->db));
+
+      /* Township-level items are proposed; county-only ones stay in the library until chosen. */
+      for (guint j = 0; j < items->len; j++)
+        {
+          const GkStandardItem *std = g_ptr_array_index (items, j);
+          if (gk_standard_item_is_township (std) &&
+              !insert_standard_item (self, domain_id, ++position, std, error))
+            goto fail;
+        }
+    }
+
+  return gk_db_commit (self->db, error);
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}
+
+/* ---- domains ---------------------------------------------------------------------------- */
+
+#define DOMAIN_SELECT \
+  "SELECT d.number, d.code, d.name, d.national_lead, d.local_lead, d.applicable," \
+  " d.not_applicable_reason, d.custom, (SELECT count(*) FROM item i WHERE i.domain_id = d.id)" \
+  " FROM domain d"
+
+static void
+read_domain_state (sqlite3_stmt  *stmt,
+                   GkDomainState *state)
+{
+  state->number = sqlite3_column_int (stmt, 0);
+  state->code = column_text (stmt, 1);
+  state->name = column_text (stmt, 2);
+  state->national_lead = column_text (stmt, 3);
+  state->local_lead = column_text (stmt, 4);
+  state->applicable = sqlite3_column_int (stmt, 5);
+  state->reason = column_text (stmt, 6);
+  state->custom = sqlite3_column_int (stmt, 7);
+  state->n_items = (guint) sqlite3_column_int (stmt, 8);
+}
+
+static gboolean
+load_domains (GkCatalogue  *self,
+              GError      **error)
+{
+  sqlite3_stmt *stmt = gk_db_cached (self->db, DOMAIN_SELECT " ORDER BY d.number", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkDomainState state;
+      g_autoptr(GkDomain) domain = NULL;
+
+      read_domain_state (stmt, &state);
+      domain = gk_domain_new (&state);
+      g_list_store_append (self->domains, domain);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error, _("Cannot read the domains"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+refresh_domain (GkCatalogue *self,
+                int          number)
+{
+  sqlite3_stmt *stmt = gk_db_cached (self->db, DOMAIN_SELECT " WHERE d.number = ?1", NULL);
+  GkDomain *domain = gk_catalogue_get_domain (self, number);
+
+  if (stmt == NULL || domain == NULL)
+    return;
+  sqlite3_bind_int (stmt, 1, number);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GkDomainState state;
+      read_domain_state (stmt, &state);
+      gk_domain_update (domain, &state);
+    }
+  sqlite3_reset (stmt);
+}
+
+GListModel *
+gk_catalogue_get_domains (GkCatalogue *self)
+{
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), NULL);
+  return G_LIST_MODEL (self->domains);
+}
+
+GkDomain *
+gk_catalogue_get_domain (GkCatalogue *self,
+                         int          number)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->domains));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkDomain) domain = g_list_model_get_item (G_LIST_MODEL (self->domains), i);
+      if (gk_domain_get_number (domain) == number)
+        return domain;  /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+GkDomain *
+gk_catalogue_find_domain (GkCatalogue *self,
+                          const char  *number_or_name)
+{
+  const GkDomainInfo *info = gk_standards_find_domain (self->standards, number_or_name);
+  guint n;
+
+  if (info != NULL)
+    return gk_catalogue_get_domain (self, info->number);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->domains));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkDomain) domain = g_list_model_get_item (G_LIST_MODEL (self->domains), i);
+      g_autofree char *number = g_strdup_printf ("%d", gk_domain_get_number (domain));
+
+      if (g_strcmp0 (gk_domain_get_name (domain), number_or_name) == 0 ||
+          g_strcmp0 (number, number_or_name) == 0)
+        return domain;
+    }
+  return NULL;
+}
+
+static gboolean
+require_domain (GkCatalogue  *self,
+                int           number,
+                GError      **error)
+{
+  if (gk_catalogue_get_domain (self, number) != NULL)
+    return TRUE;
+  g_set_error (error, GK_ERROR, GK_ERROR_NOT_FOUND, _("There is no domain %d."), number);
+  return FALSE;
+}
+
+gboolean
+gk_catalogue_set_domain_applicable (GkCatalogue  *self,
+                                    int           number,
+                                    gboolean      applicable,
+                                    const char   *reason,
+                                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), FALSE);
+
+  if (reason == NULL)
+    reason = "";
+  if (!require_domain (self, number, error) || !check_text (reason, 2000, error))
+    return FALSE;
+
+  stmt = gk_db_cached (self->db,
+                       "UPDATE domain SET applicable = ?2, not_applicable_reason = ?3 WHERE number = ?1",
+                       error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, number);
+  sqlite3_bind_int (stmt, 2, !!applicable);
+  /* The reason is kept when the domain is included again, so a slip of the switch loses nothing. */
+  if (applicable)
+    sqlite3_bind_text (stmt, 3, gk_domain_get_reason (gk_catalogue_get_domain (self, number)), -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_TRANSIENT);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  refresh_domain (self, number);
+  return TRUE;
+}
+
+gboolean
+gk_catalogue_set_domain_local_lead (GkCatalogue  *self,
+                                    int           number,
+                                    const char   *local_lead,
+                                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!require_domain (self, number, error) || !check_text (local_lead, 200, error))
+    return FALSE;
+
+  stmt = gk_db_cached (self->db, "UPDATE domain SET local_lead = ?2 WHERE number = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, number);
+  sqlite3_bind_text (stmt, 2, local_lead, -1, SQLITE_TRANSIENT);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  refresh_domain (self, number);
+  return TRUE;
+}
+
+/* ---- open ------------------------------------------------------------------------------- */
+
+static gboolean
+has_profile (GkCatalogue  *self,
+             gboolean     *result,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = gk_db_cached (self->db, "SELECT count(*) FROM profile", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gk_db_set_error (self->db, error, _("Cannot read the workspace"));
+      return FALSE;
+    }
+  *result = sqlite3_column_int (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static GkCatalogue *
+open_full (const char  *path,
+           gboolean     create,
+           const char  *township,
+           const char  *county,
+           GError     **error)
+{
+  g_autoptr(GkCatalogue) self = g_object_new (GK_TYPE_CATALOGUE, NULL);
+  gboolean seeded = FALSE;
+
+  self->standards = gk_standards_get_builtin (error);
+  if (self->standards == NULL)
+    return NULL;
+
+  self->db = gk_db_open (path, create, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!has_profile (self, &seeded, error))
+    return NULL;
+  /* Seeding is one transaction: a workspace is either empty or whole, even after a crash. */
+  if (!seeded && !seed (self, township, county, error))
+    return NULL;
+
+  if (!load_domains (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GkCatalogue *
+gk_catalogue_open (const char  *path,
+                   gboolean     create,
+                   GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return open_full (path, create, NULL, NULL, error);
+}
+
+GkCatalogue *
+gk_catalogue_create (const char  *path,
+                     const char  *township,
+                     const char  *county,
+                     GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_IO,
+                   _("“%s” already exists: choose another name, or open it instead."), path);
+      return NULL;
+    }
+  if ((township != NULL && !check_text (township, 100, error)) ||
+      (county != NULL && !check_text (county, 100, error)))
+    return NULL;
+  return open_full (path, TRUE, township, county, error);
+}
+
+const char *
+gk_catalogue_get_path (GkCatalogue *self)
+{
+  return gk_db_get_path (self->db);
+}
+
+GkDb *
+gk_catalogue_get_db (GkCatalogue *self)
+{
+  return self->db;
+}
+
+GkStandards *
+gk_catalogue_get_standards (GkCatalogue *self)
+{
+  return self->standards;
+}
+
+/* ---- profile ---------------------------------------------------------------------------- */
+
+static const char * const profile_select[GK_N_PROFILE_FIELDS] = {
+  "SELECT township FROM profile", "SELECT county FROM profile",
+  "SELECT prefecture FROM profile", "SELECT province FROM profile",
+  "SELECT compiled_by FROM profile", "SELECT phone FROM profile",
+  "SELECT year FROM profile", "SELECT version FROM profile",
+};
+
+static const char * const profile_update[GK_N_PROFILE_FIELDS] = {
+  "UPDATE profile SET township = ?1", "UPDATE profile SET county = ?1",
+  "UPDATE profile SET prefecture = ?1", "UPDATE profile SET province = ?1",
+  "UPDATE profile SET compiled_by = ?1", "UPDATE profile SET phone = ?1",
+  "UPDATE profile SET year = ?1", "UPDATE profile SET version = ?1",
+};
+
+char *
+gk_catalogue_get_profile (GkCatalogue    *self,
+                          GkProfileField  field)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (field < GK_N_PROFILE_FIELDS, NULL);
+
+  stmt = gk_db_cached (self->db, profile_select[field], NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (column_text (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return value != NULL ? value : g_strdup ("");
+}
+
+gboolean
+gk_catalogue_set_profile (GkCatalogue     *self,
+                          GkProfileField   field,
+                          const char      *value,
+                          GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), FALSE);
+  g_return_val_if_fail (field < GK_N_PROFILE_FIELDS, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!check_text (value, profile_limits[field], error))
+    return FALSE;
+
+  stmt = gk_db_cached (self->db, profile_update[field], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (field == GK_PROFILE_YEAR)
+    {
+      char *end = NULL;
+      long year = strtol (value, &end, 10);
+
+      if (end == value || *end != '\0' || year < 2019 || year > 2100)
+        {
+          g_set_error (error, GK_ERROR, GK_ERROR_INVALID,
+                       _("The year must be a number from 2019 to 2100."));
+          return FALSE;
+        }
+      sqlite3_bind_int (stmt, 1, (int) year);
+    }
+  else
+    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
+  return TRUE;
+}
+
+/* ---- items ------------------------------------------------------------------------------ */
+
+#define ITEM_SELECT \
+  "SELECT i.id, d.number, i.position, i.level1, i.level2, i.content, i.basis, i.time_limit," \
+  " i.subject, i.channels_other, i.note, i.channels, i.audience_all, i.audience_specific," \
+  " i.mode_active, i.mode_request, i.level_county, i.level_township, i.origin, i.state," \
+  " i.updated_at FROM item i JOIN domain d ON d.id = i.domain_id"
+
+static GkItem *
+item_from_row (sqlite3_stmt *stmt)
+{
+  GkItem *item = gk_item_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1));
+
+  gk_item_set_position (item, sqlite3_column_int (stmt, 2));
+  for (guint t = 0; t < GK_ITEM_N_TEXTS; t++)
+    gk_item_set_text (item, t, column_text (stmt, 3 + t));
+  gk_item_set_channels (item, (guint) sqlite3_column_int (stmt, 11));
+  for (guint f = 0; f < GK_N_FLAGS; f++)
+    gk_item_set_flag (item, f, sqlite3_column_int (stmt, 12 + f));
+  gk_item_set_origin (item, column_text (stmt, 18));
+  gk_item_set_confirmed (item, g_strcmp0 (column_text (stmt, 19), "confirmed") == 0);
+  gk_item_set_updated_at (item, column_text (stmt, 20));
+  return item;
+}
+
+GListModel *
+gk_catalogue_list_items (GkCatalogue  *self,
+                         int           domain_number,
+                         GError      **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), NULL);
+
+  if (!require_domain (self, domain_number, error))
+    return NULL;
+  stmt = gk_db_cached (self->db, ITEM_SELECT " WHERE d.number = ?1 ORDER BY i.position, i.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, domain_number);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, item_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error, _("Cannot read the items"));
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  /* One splice, so a list view sees one change rather than one per row. */
+  store = g_list_store_new (GK_TYPE_ITEM);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GkItem *
+gk_catalogue_get_item (GkCatalogue  *self,
+                       gint64        id,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = gk_db_cached (self->db, ITEM_SELECT " WHERE i.id = ?1", error);
+  GkItem *item = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    item = item_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, GK_ERROR, GK_ERROR_NOT_FOUND, _("There is no item %" G_GINT64_FORMAT "."), id);
+  else
+    gk_db_set_error (self->db, error, _("Cannot read the item"));
+  sqlite3_reset (stmt);
+  return item;
+}
+
+GkItem *
+gk_catalogue_add_item (GkCatalogue  *self,
+                       int           domain_number,
+                       const char   *level1,
+                       const char   *level2,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_int64 id;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), NULL);
+
+  if (level1 == NULL)
+    level1 = "";
+  if (level2 == NULL)
+    level2 = "";
+  if (!require_domain (self, domain_number, error) ||
+      !check_text (level1, text_limits[GK_ITEM_LEVEL1], error) ||
+      !check_text (level2, text_limits[GK_ITEM_LEVEL2], error))
+    return NULL;
+
+  stmt = gk_db_cached (self->db,
+    "INSERT INTO item (domain_id, position, level1, level2, level_township)"
+    " SELECT d.id, coalesce((SELECT max(position) FROM item WHERE domain_id = d.id), 0) + 1, ?2, ?3, 1"
+    " FROM domain d WHERE d.number = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, domain_number);
+  sqlite3_bind_text (stmt, 2, level1, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, level2, -1, SQLITE_TRANSIENT);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return NULL;
+  id = sqlite3_last_insert_rowid (gk_db_get_handle (self->db));
+
+  refresh_domain (self, domain_number);
+  g_signal_emit (self, signals[ITEMS_CHANGED], 0, domain_number);
+  return gk_catalogue_get_item (self, id, error);
+}
+
+static const char * const text_update[GK_ITEM_N_TEXTS] = {
+  "UPDATE item SET level1 = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET level2 = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET content = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET basis = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET time_limit = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET subject = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET channels_other = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET note = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+};
+
+static const char * const flag_update[GK_N_FLAGS] = {
+  "UPDATE item SET audience_all = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET audience_specific = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET mode_active = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET mode_request = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET level_county = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+  "UPDATE item SET level_township = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 RETURNING updated_at",
+};
+
+/* Runs a one-row UPDATE … RETURNING updated_at on @item (whose id is ?1; the caller bound ?2)
+ * and carries the new timestamp over to the object. */
+static gboolean
+run_item_update (GkCatalogue   *self,
+                 GkItem        *item,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, gk_item_get_id (item));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *updated_at = g_strdup (column_text (stmt, 0));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          gk_item_set_updated_at (item, updated_at);
+          return TRUE;
+        }
+    }
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, GK_ERROR, GK_ERROR_NOT_FOUND,
+                   _("The item was deleted in the meantime."));
+      return FALSE;
+    }
+  gk_db_set_error (self->db, error, _("Cannot save the change"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+gboolean
+gk_catalogue_set_item_text (GkCatalogue  *self,
+                            GkItem       *item,
+                            GkItemText    text,
+                            const char   *value,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), FALSE);
+  g_return_val_if_fail (GK_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (text < GK_ITEM_N_TEXTS, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!check_text (value, text_limits[text], error))
+    return FALSE;
+  stmt = gk_db_cached (self->db, text_update[text], error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  if (!run_item_update (self, item, stmt, error))
+    return FALSE;
+  gk_item_set_text (item, text, value);
+  return TRUE;
+}
+
+gboolean
+gk_catalogue_set_item_flag (GkCatalogue  *self,
+                            GkItem       *item,
+                            GkFlag        flag,
+                            gboolean      value,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), FALSE);
+  g_return_val_if_fail (GK_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (flag < GK_N_FLAGS, FALSE);
+
+  stmt = gk_db_cached (self->db, flag_update[flag], error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 2, !!value);
+  if (!run_item_update (self, item, stmt, error))
+    return FALSE;
+  gk_item_set_flag (item, flag, value);
+  return TRUE;
+}
+
+gboolean
+gk_catalogue_set_item_channels (GkCatalogue  *self,
+                                GkItem       *item,
+                                guint         channels,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), FALSE);
+  g_return_val_if_fail (GK_IS_ITEM (item), FALSE);
+
+  if (channels & ~GK_CHANNELS_ALL)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_INVALID, _("Unknown channel."));
+      return FALSE;
+    }
+  stmt = gk_db_cached (self->db,
+    "UPDATE item SET channels = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+    " WHERE id = ?1 RETURNING updated_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 2, (int) channels);
+  if (!run_item_update (self, item, stmt, error))
+    return FALSE;
+  gk_item_set_channels (item, channels);
+  return TRUE;
+}
+
+gboolean
+gk_catalogue_set_item_confirmed (GkCatalogue  *self,
+                                 GkItem       *item,
+                                 gboolean      confirmed,
+                                 GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), FALSE);
+  g_return_val_if_fail (GK_IS_ITEM (item), FALSE);
+
+  stmt = gk_db_cached (self->db,
+    "UPDATE item SET state = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+    " WHERE id = ?1 RETURNING updated_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 2, confirmed ? "confirmed" : "draft", -1, SQLITE_STATIC);
+  if (!run_item_update (self, item, stmt, error))
+    return FALSE;
+  gk_item_set_confirmed (item, confirmed);
+  return TRUE;
+}
+
+static gboolean
+parse_bool (const char *value,
+            gboolean   *result)
+{
+  if (g_str_equal (value, "1") || g_ascii_strcasecmp (value, "true") == 0 || g_str_equal (value, "√"))
+    *result = TRUE;
+  else if (g_str_equal (value, "0") || g_ascii_strcasecmp (value, "false") == 0 || *value == '\0')
+    *result = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * gk_catalogue_set_item_field:
+ * @key: a column name as in the CLI and JSON: "level1" … "note", "audience_all" … "level_township",
+ *   "channels" (names separated by ";", "其他:text" for other), or "state" (draft/confirmed)
+ *
+ * Sets one column from its text form; the one place that turns user-typed text into a value.
+ */
+gboolean
+gk_catalogue_set_item_field (GkCatalogue  *self,
+                             GkItem       *item,
+                             const char   *key,
+                             const char   *value,
+                             GError      **error)
+{
+  int text = gk_item_text_from_key (key);
+  int flag = gk_flag_from_key (key);
+
+  if (text >= 0)
+    return gk_catalogue_set_item_text (self, item, text, value, error);
+
+  if (flag >= 0)
+    {
+      gboolean on;
+      if (!parse_bool (value, &on))
+        {
+          g_set_error (error, GK_ERROR, GK_ERROR_INVALID,
+                       _("“%s” must be 1 (ticked) or 0 (not ticked), not “%s”."), key, value);
+          return FALSE;
+        }
+      return gk_catalogue_set_item_flag (self, item, flag, on, error);
+    }
+
+  if (g_str_equal (key, "channels"))
+    {
+      g_autofree char *other = NULL;
+      g_autoptr(GError) local_error = NULL;
+      guint bits;
+
+      if (!gk_channels_parse (value, &bits, &other, &local_error))
+        {
+          g_set_error (error, GK_ERROR, GK_ERROR_INVALID, _("Channels: %s."), local_error->message);
+          return FALSE;
+        }
+      if (!gk_catalogue_set_item_channels (self, item, bits, error))
+        return FALSE;
+      return *other == '\0' ||
+             gk_catalogue_set_item_text (self, item, GK_ITEM_CHANNELS_OTHER, other, error);
+    }
+
+  if (g_str_equal (key, "state"))
+    {
+      if (!g_str_equal (value, "draft") && !g_str_equal (value, "confirmed"))
+        {
+          g_set_error (error, GK_ERROR, GK_ERROR_INVALID,
+                       _("The state is “draft” or “confirmed”, not “%s”."), value);
+          return FALSE;
+        }
+      return gk_catalogue_set_item_confirmed (self, item, g_str_equal (value, "confirmed"), error);
+    }
+
+  g_set_error (error, GK_ERROR, GK_ERROR_INVALID, _("An item has no field “%s”."), key);
+  return FALSE;
+}
+
+gboolean
+gk_catalogue_delete_item (GkCatalogue  *self,
+                          gint64        id,
+                          const char   *reason,
+                          GError      **error)
+{
+  g_autoptr(GkItem) item = NULL;
+  sqlite3_stmt *stmt;
+  const char *standard_id;
+  int number;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), FALSE);
+
+  item = gk_catalogue_get_item (self, id, error);
+  if (item == NULL)
+    return FALSE;
+  if (reason != NULL && !check_text (reason, 2000, error))
+    return FALSE;
+  number = gk_item_get_domain_number (item);
+  standard_id = gk_item_get_standard_id (item);
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  /* A standard item left out is a deviation the county must see, with the township's reason. */
+  if (standard_id != NULL && reason != NULL)
+    {
+      stmt = gk_db_cached (self->db,
+        "INSERT INTO standard_deviation (standard_id, domain_id, reason)"
+        " SELECT ?1, d.id, ?2 FROM domain d WHERE d.number = ?3"
+        " ON CONFLICT (standard_id) DO UPDATE SET reason = excluded.reason", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, standard_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, reason, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, number);
+      if (!gk_db_step_done (self->db, stmt, error))
+        goto fail;
+    }
+
+  stmt = gk_db_cached (self->db, "DELETE FROM item WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!gk_db_step_done (self->db, stmt, error) || !gk_db_commit (self->db, error))
+    goto fail;
+
+  refresh_domain (self, number);
+  g_signal_emit (self, signals[ITEMS_CHANGED], 0, number);
+  return TRUE;
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}

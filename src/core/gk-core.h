@@ -1,0 +1,15 @@
+#pragma once
+
+#include "gk-catalogue.h"
+#include "gk-channels.h"
+#include "gk-db.h"
+#include "gk-domain.h"
+#include "gk-error.h"
+#include "gk-item.h"
+#include "gk-standards.h"
+
+G_BEGIN_DECLS
+
+void gk_core_init_i18n (void);
+
+G_END_DECLS

@@ -655,7 +655,10 @@ gk_catalogue_get_item (GkCatalogue  *self,
   if (rc == SQLITE_ROW)
     item = item_from_row (stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, GK_ERROR, GK_ERROR_NOT_FOUND, _("There is no item %" G_GINT64_FORMAT "."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_set_error (error, GK_ERROR, GK_ERROR_NOT_FOUND, _("There is no item %s."), number);
+    }
   else
     gk_db_set_error (self->db, error, _("Cannot read the item"));
   sqlite3_reset (stmt);

@@ -22,6 +22,9 @@ gk_core_register_resource (void)
 void
 gk_core_init_i18n (void)
 {
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Set by `meson devenv` so that a build tree runs translated without being installed. */
+  const char *localedir = g_getenv ("GK_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }

@@ -1,0 +1,206 @@
+#define G_LOG_DOMAIN "Gongkai"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-application.h"
+#include "gk-window.h"
+
+struct _GkApplication
+{
+  AdwApplication  parent_instance;
+  GSettings      *settings;
+  char           *workspace;
+  char           *domain;
+  gboolean        exit_after_startup;
+};
+
+G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
+
+GkApplication *
+gk_application_new (void)
+{
+  return g_object_new (GK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/gongkai/Gongkai",
+                       NULL);
+}
+
+/* The settings, or NULL when the schema is not installed (running from a build tree without
+ * its environment): the app works, it only forgets the window size. */
+GSettings *
+gk_application_get_settings (GkApplication *self)
+{
+  g_return_val_if_fail (GK_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
+  g_application_quit (app);
+}
+
+static void
+on_window_mapped (GtkWidget    *window,
+                  GApplication *app)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), app);
+}
+
+static void
+gk_application_activate (GApplication *app)
+{
+  GkApplication *self = GK_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  g_autofree char *path = self->workspace != NULL ? g_strdup (self->workspace)
+                                                  : gk_catalogue_default_path ();
+  GkWindow *window;
+
+  catalogue = gk_catalogue_open (path, TRUE, &error);
+  window = gk_window_new (self);
+  if (catalogue != NULL)
+    {
+      gk_window_set_catalogue (window, catalogue);
+      if (self->domain != NULL)
+        {
+          GkDomain *domain = gk_catalogue_find_domain (catalogue, self->domain);
+          if (domain != NULL)
+            gk_window_select_domain (window, gk_domain_get_number (domain));
+        }
+    }
+  else
+    gk_window_show_error (window, path, error);
+
+  if (self->exit_after_startup)
+    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), app);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+gk_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  GkApplication *self = GK_APPLICATION (app);
+  const char *workspace = NULL;
+  const char *domain = NULL;
+
+  self->exit_after_startup = g_variant_dict_contains (options, "exit-after-startup");
+  if (g_variant_dict_lookup (options, "workspace", "^&ay", &workspace))
+    self->workspace = g_strdup (workspace);
+  if (g_variant_dict_lookup (options, "domain", "&s", &domain))
+    self->domain = g_strdup (domain);
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("gongkai %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "Gongkai developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Gongkai"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("Gongkai developers"),
+                         "developers", developers,
+                         "comments", _("Build and keep the township’s standardized government-information disclosure catalogue"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *param,
+      gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window lets it save its size; every edit is already committed. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (GTK_WINDOW (windows->data));
+      windows = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = show_about },
+  { .name = "quit", .activate = quit },
+};
+
+static void
+gk_application_startup (GApplication *app)
+{
+  GkApplication *self = GK_APPLICATION (app);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (gk_application_parent_class)->startup (app);
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)
+    self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+gk_application_finalize (GObject *object)
+{
+  GkApplication *self = GK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_free (self->workspace);
+  g_free (self->domain);
+
+  G_OBJECT_CLASS (gk_application_parent_class)->finalize (object);
+}
+
+static void
+gk_application_class_init (GkApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = gk_application_finalize;
+  app_class->activate = gk_application_activate;
+  app_class->startup = gk_application_startup;
+  app_class->handle_local_options = gk_application_handle_local_options;
+}
+
+static void
+gk_application_init (GkApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this workspace file"), N_("FILE") },
+    { "domain", 'd', 0, G_OPTION_ARG_STRING, NULL, N_("Show this domain (number or name)"), N_("DOMAIN") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    /* For measuring start-up: quit as soon as the first frame is drawn. */
+    { "exit-after-startup", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "gk-application.h"
+#include "gk-catalogue.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_WINDOW (gk_window_get_type ())
+G_DECLARE_FINAL_TYPE (GkWindow, gk_window, GK, WINDOW, AdwApplicationWindow)
+
+GkWindow    *gk_window_new            (GkApplication *application);
+void         gk_window_set_catalogue  (GkWindow      *self,
+                                       GkCatalogue   *catalogue);
+GkCatalogue *gk_window_get_catalogue  (GkWindow      *self);
+void         gk_window_show_error     (GkWindow      *self,
+                                       const char    *path,
+                                       const GError  *error);
+void         gk_window_select_domain  (GkWindow      *self,
+                                       int            number);
+
+G_END_DECLS

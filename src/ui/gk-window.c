@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-domain-page.h"
-#include "gk-window.h"
+#include "gk-window-private.h"
 
 struct _GkWindow
 {
@@ -151,8 +151,10 @@ gk_window_set_catalogue (GkWindow    *self,
   update_subtitle (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 
-  if (last > 0)
-    gk_window_select_domain (self, last);
+  /* Open where the officer left off; the first domain on a first start. */
+  if (last <= 0 || gk_catalogue_get_domain (catalogue, last) == NULL)
+    last = 1;
+  gk_window_select_domain (self, last);
 }
 
 GkCatalogue *
@@ -255,4 +257,22 @@ GkWindow *
 gk_window_new (GkApplication *application)
 {
   return g_object_new (GK_TYPE_WINDOW, "application", application, NULL);
+}
+
+GtkListBox *
+gk_window_get_domain_list (GkWindow *self)
+{
+  return self->domain_list;
+}
+
+GkDomainPage *
+gk_window_get_domain_page (GkWindow *self)
+{
+  return self->domain_page;
+}
+
+const char *
+gk_window_get_visible_page (GkWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
 }

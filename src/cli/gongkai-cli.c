@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -63,7 +64,10 @@ print_json (JsonBuilder *builder)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* JSON is UTF-8 whatever the locale: g_print() would turn every Chinese character into "?"
+   * under LC_ALL=C (cron, containers, ssh without a locale). */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
 }
 
 static char *
@@ -428,6 +432,13 @@ item_list (Cli         *cli,
   return EXIT_SUCCESS;
 }
 
+static gboolean
+is_item_field (const char *key)
+{
+  return gk_item_text_from_key (key) >= 0 || gk_flag_from_key (key) >= 0 ||
+         g_str_equal (key, "channels") || g_str_equal (key, "state");
+}
+
 static int
 item_add (Cli         *cli,
           GkCatalogue *catalogue)
@@ -450,8 +461,7 @@ item_add (Cli         *cli,
         level1 = cli->argv[i + 1];
       else if (g_str_equal (key, "level2"))
         level2 = cli->argv[i + 1];
-      else if (gk_item_text_from_key (key) < 0 && gk_flag_from_key (key) < 0 &&
-               !g_str_equal (key, "channels") && !g_str_equal (key, "state"))
+      else if (!is_item_field (key))
         return usage (_("item add: unknown field"));
       else
         {
@@ -466,12 +476,20 @@ item_add (Cli         *cli,
   if (domain == NULL)
     return fail (error);
 
-  item = gk_catalogue_add_item (catalogue, gk_domain_get_number (domain), level1, level2, &error);
-  if (item == NULL)
+  /* One transaction, so that a refused field leaves no half-made item behind. */
+  if (!gk_db_begin (gk_catalogue_get_db (catalogue), &error))
     return fail (error);
-  for (guint i = 0; i < fields->len; i += 2)
+  item = gk_catalogue_add_item (catalogue, gk_domain_get_number (domain), level1, level2, &error);
+  for (guint i = 0; item != NULL && i < fields->len; i += 2)
     if (!gk_catalogue_set_item_field (catalogue, item, fields->pdata[i], fields->pdata[i + 1], &error))
+      g_clear_object (&item);
+  if (item == NULL)
+    {
+      gk_db_rollback (gk_catalogue_get_db (catalogue));
       return fail (error);
+    }
+  if (!gk_db_commit (gk_catalogue_get_db (catalogue), &error))
+    return fail (error);
 
   g_print ("%" G_GINT64_FORMAT "\n", gk_item_get_id (item));
   return EXIT_SUCCESS;
@@ -487,6 +505,8 @@ item_set (Cli         *cli,
 
   if (cli->argc != 5 || !parse_id (cli->argv[2], &id))
     return usage (_("item set: expected “item set ID FIELD VALUE”"));
+  if (!is_item_field (cli->argv[3]))
+    return usage (_("item set: unknown field"));
   item = gk_catalogue_get_item (catalogue, id, &error);
   if (item == NULL || !gk_catalogue_set_item_field (catalogue, item, cli->argv[3], cli->argv[4], &error))
     return fail (error);

@@ -281,11 +281,24 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* A non-empty WAL beside the file holds commits that are not in the main file yet: after a
+ * crash, or while another window or the CLI has the workspace open. Page 1 of the main file
+ * may then be older than the workspace (a new workspace's is blank until the first checkpoint). */
+static gboolean
+has_pending_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 /* Everything about an existing file that can be judged from its first 100 bytes, before sqlite
  * touches it: a file that fails here is never opened for writing, so it stays byte-identical. */
 static gboolean
 check_header (const char  *path,
               int         *user_version,
+              gboolean    *deferred,
               GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -329,8 +342,11 @@ check_header (const char  *path,
       return FALSE;
     }
 
+  /* The identity and the page count are then checked through sqlite, see check_identity(). */
+  *deferred = has_pending_wal (path);
+
   app_id = read_be32 (header + 68);
-  if (app_id != GK_DB_APPLICATION_ID)
+  if (!*deferred && app_id != GK_DB_APPLICATION_ID)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_NOT_WORKSPACE,
                    _("“%s” is a database of another program, not a Gongkai workspace."), path);
@@ -338,7 +354,7 @@ check_header (const char  *path,
     }
 
   *user_version = (int) read_be32 (header + 60);
-  if (*user_version > GK_DB_SCHEMA_VERSION)
+  if (!*deferred && *user_version > GK_DB_SCHEMA_VERSION)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_TOO_NEW,
                    _("“%s” was saved by a newer version of Gongkai. Update Gongkai to open it."), path);
@@ -352,7 +368,8 @@ check_header (const char  *path,
   /* The in-header page count is only trustworthy when its "version valid for" matches. */
   if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
       size % page_size != 0 ||
-      (read_be32 (header + 92) == read_be32 (header + 24) && (goffset) n_pages * page_size > size))
+      (!*deferred && read_be32 (header + 92) == read_be32 (header + 24) &&
+       (goffset) n_pages * page_size > size))
     {
       g_set_error (error, GK_ERROR, GK_ERROR_CORRUPT,
                    _("The workspace “%s” is incomplete: it was probably cut off while being copied. Open a backup copy instead."),
@@ -360,6 +377,55 @@ check_header (const char  *path,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+static gboolean
+pragma_int (GkDb        *self,
+            const char  *sql,
+            int         *value,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = gk_db_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gk_db_set_error (self, error, _("Cannot read the workspace"));
+      return FALSE;
+    }
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* check_header() for a file with a pending WAL, read through sqlite, which sees the commits in
+ * the WAL. Until the file is accepted, closing must not checkpoint: a refused file stays as it
+ * was, WAL included. */
+static gboolean
+check_identity (GkDb     *self,
+                int      *user_version,
+                GError  **error)
+{
+  int app_id = 0;
+
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (!pragma_int (self, "PRAGMA application_id", &app_id, error) ||
+      !pragma_int (self, "PRAGMA user_version", user_version, error))
+    return FALSE;
+  if ((guint32) app_id != GK_DB_APPLICATION_ID)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_NOT_WORKSPACE,
+                   _("“%s” is a database of another program, not a Gongkai workspace."), self->path);
+      return FALSE;
+    }
+  if (*user_version > GK_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Gongkai. Update Gongkai to open it."), self->path);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -439,6 +505,7 @@ gk_db_open (const char  *path,
 {
   g_autoptr(GkDb) self = NULL;
   gboolean exists;
+  gboolean deferred = FALSE;
   int version = 0;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
@@ -447,7 +514,7 @@ gk_db_open (const char  *path,
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists)
     {
-      if (!check_header (path, &version, error))
+      if (!check_header (path, &version, &deferred, error))
         return NULL;
     }
   else if (!create)
@@ -465,7 +532,6 @@ gk_db_open (const char  *path,
 
   self = g_object_new (GK_TYPE_DB, NULL);
   self->path = g_strdup (path);
-  self->opened_version = version;
 
   if (sqlite3_open_v2 (path, &self->handle, flags, NULL) != SQLITE_OK)
     {
@@ -479,6 +545,8 @@ gk_db_open (const char  *path,
 
   if (exists)
     {
+      if (deferred && !check_identity (self, &version, error))
+        return NULL;
       if (!gk_db_integrity_ok (self, error))
         return NULL;
       if (sqlite3_db_readonly (self->handle, "main") == 1)
@@ -487,7 +555,10 @@ gk_db_open (const char  *path,
                        _("The workspace “%s” is read-only: changes cannot be saved."), path);
           return NULL;
         }
+      if (deferred)
+        sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
     }
+  self->opened_version = version;
 
   /* FULL: an edit the user saw as saved survives a power cut too, not only a crash. */
   if (!gk_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "

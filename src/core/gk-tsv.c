@@ -119,8 +119,12 @@ gk_tsv_new (const char          *name,
 
   if (!g_utf8_validate (text, length, &end))
     {
-      g_set_error (error, GK_ERROR, GK_ERROR_PARSE, _("%s: not UTF-8 text (byte %u)"),
-                   name, (guint) (end - text));
+      guint bad_line = 1;
+
+      for (const char *p = text; p < end; p++)
+        bad_line += *p == '\n';
+      g_set_error (error, GK_ERROR, GK_ERROR_PARSE, _("%s: line %u: not UTF-8 text (byte %u)"),
+                   name, bad_line, (guint) (end - text));
       return NULL;
     }
   if (memchr (text, '\0', length) != NULL)

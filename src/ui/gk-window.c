@@ -197,6 +197,21 @@ gk_window_show_error (GkWindow     *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->domain_list), FALSE);
 }
 
+/* Built on first use rather than by GtkApplication at every window's creation: start-up is
+ * measured, and few people open the shortcuts. */
+static void
+show_shortcuts (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/gongkai/Gongkai/gk-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 gk_window_dispose (GObject *object)
 {
@@ -245,6 +260,10 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, domain_page);
   gtk_widget_class_bind_template_callback (widget_class, on_domain_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 }
 
 static void

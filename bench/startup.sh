@@ -1,0 +1,15 @@
+#!/bin/sh
+# Start-up benchmark: time to the first drawn frame, whole process, under one Xvfb session:
+# gongkai --exit-after-startup on a full 26-domain workspace vs. a bare libadwaita window.
+# Usage: bench/startup.sh BUILDDIR [RUNS]. Needs hyperfine, xvfb-run, dbus-run-session.
+set -eu
+build=$(cd "$1" && pwd) runs=${2:-20}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$build/src/cli/gongkai-cli" --workspace "$work/full.gongkai" new --township 城关镇 --county 测试县 >/dev/null
+export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GK_LOCALEDIR="$build/po"
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  hyperfine --warmup 3 --runs "$runs" --export-markdown "$work/startup.md" \
+    -n bare-libadwaita-window "$build/bench/bare-window" \
+    -n gongkai "$build/src/ui/gongkai --workspace $work/full.gongkai --domain 20 --exit-after-startup" >&2
+cat "$work/startup.md"

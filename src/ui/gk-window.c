@@ -164,6 +164,28 @@ gk_window_get_catalogue (GkWindow *self)
   return self->catalogue;
 }
 
+/* Brings the chosen domain into sight in the sidebar, once the rows have their sizes. */
+static gboolean
+scroll_to_selected_row (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (widget));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double x, y;
+
+  if (row == NULL || scrolled == NULL)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_height (GTK_WIDGET (row)) == 0)
+    return G_SOURCE_CONTINUE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (row), widget, 0, 0, &x, &y))
+    gtk_adjustment_clamp_page (adjustment, y, y + gtk_widget_get_height (GTK_WIDGET (row)));
+  return G_SOURCE_REMOVE;
+}
+
 void
 gk_window_select_domain (GkWindow *self,
                          int       number)
@@ -176,8 +198,7 @@ gk_window_select_domain (GkWindow *self,
       if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "gk-domain-number")) == number)
         {
           gtk_list_box_select_row (self->domain_list, row);
-          /* Focus scrolls the sidebar so the chosen domain is in sight. */
-          gtk_widget_grab_focus (GTK_WIDGET (row));
+          gtk_widget_add_tick_callback (GTK_WIDGET (self->domain_list), scroll_to_selected_row, NULL, NULL);
           return;
         }
     }

@@ -1179,6 +1179,30 @@ test_bad_corrupt (Fixture       *f,
   assert_refused_both (damaged, GK_ERROR_CORRUPT);
 }
 
+/* A refused workspace whose last commits are still in its WAL: neither file may change. */
+static void
+assert_refused_with_wal (const char *path,
+                         gboolean    create,
+                         int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gsize main_len, wal_len, main_len2, wal_len2;
+  g_autofree char *main_before = read_file (path, &main_len);
+  g_autofree char *wal_before = read_file (wal, &wal_len);
+  g_autofree char *main_after = NULL;
+  g_autofree char *wal_after = NULL;
+
+  catalogue = gk_catalogue_open (path, create, &error);
+  g_assert_null (catalogue);
+  g_assert_error (error, GK_ERROR, code);
+  main_after = read_file (path, &main_len2);
+  wal_after = read_file (wal, &wal_len2);
+  g_assert_cmpmem (main_before, main_len, main_after, main_len2);
+  g_assert_cmpmem (wal_before, wal_len, wal_after, wal_len2);
+}
+
 static void
 test_bad_foreign (Fixture       *f,
                   gconstpointer  data)
@@ -1197,23 +1221,7 @@ test_bad_foreign (Fixture       *f,
   /* ... also when its last commits are still in its WAL: neither file is touched. */
   raw_exec (wal, "PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);", TRUE);
   g_assert_cmpint (file_size (wal_sidecar), >, 0);
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GkCatalogue) catalogue = NULL;
-    gsize main_len, wal_len, main_len2, wal_len2;
-    g_autofree char *main_before = read_file (wal, &main_len);
-    g_autofree char *wal_before = read_file (wal_sidecar, &wal_len);
-    g_autofree char *main_after = NULL;
-    g_autofree char *wal_after = NULL;
-
-    catalogue = gk_catalogue_open (wal, TRUE, &error);
-    g_assert_null (catalogue);
-    g_assert_error (error, GK_ERROR, GK_ERROR_NOT_WORKSPACE);
-    main_after = read_file (wal, &main_len2);
-    wal_after = read_file (wal_sidecar, &wal_len2);
-    g_assert_cmpmem (main_before, main_len, main_after, main_len2);
-    g_assert_cmpmem (wal_before, wal_len, wal_after, wal_len2);
-  }
+  assert_refused_with_wal (wal, TRUE, GK_ERROR_NOT_WORKSPACE);
 }
 
 static void
@@ -1235,22 +1243,7 @@ test_bad_too_new (Fixture       *f,
   close_workspace (&catalogue);
   raw_exec (pending, sql, TRUE);
   g_assert_cmpint (file_size (pending_wal), >, 0);
-  {
-    g_autoptr(GError) error = NULL;
-    gsize main_len, wal_len, main_len2, wal_len2;
-    g_autofree char *main_before = read_file (pending, &main_len);
-    g_autofree char *wal_before = read_file (pending_wal, &wal_len);
-    g_autofree char *main_after = NULL;
-    g_autofree char *wal_after = NULL;
-
-    catalogue = gk_catalogue_open (pending, FALSE, &error);
-    g_assert_null (catalogue);
-    g_assert_error (error, GK_ERROR, GK_ERROR_TOO_NEW);
-    main_after = read_file (pending, &main_len2);
-    wal_after = read_file (pending_wal, &wal_len2);
-    g_assert_cmpmem (main_before, main_len, main_after, main_len2);
-    g_assert_cmpmem (wal_before, wal_len, wal_after, wal_len2);
-  }
+  assert_refused_with_wal (pending, FALSE, GK_ERROR_TOO_NEW);
 }
 
 static void

@@ -11,51 +11,56 @@
 #include <json-glib/json-glib.h>
 
 #include "gk-core.h"
+#include "gk-cli.h"
 
-#define EXIT_USAGE 2
 
-typedef struct
+
+static const char *
+catalogue_help (void)
 {
-  const char *workspace;
-  int         argc;
-  char      **argv;   /* the command and its arguments */
-} Cli;
+  return _("  new [--township NAME] [--county NAME]   create a workspace\n"
+           "  info [--json]                           township profile and domain counts\n"
+           "  standards [--json]                      the bundled standard library\n"
+           "  profile set KEY VALUE                   township, county, prefecture, province,\n"
+           "                                          compiled_by, phone, year, version\n"
+           "  item list DOMAIN [--json]               the items of a domain\n"
+           "  item add DOMAIN --level1 X --level2 Y [--FIELD VALUE …]\n"
+           "  item set ID FIELD VALUE                 change one field of an item\n"
+           "  item delete ID [--reason TEXT]          remove an item\n"
+           "  domain skip DOMAIN REASON               mark a domain as not applicable (未涉及)\n"
+           "  domain include DOMAIN                   include a domain again\n");
+}
 
-static int
-usage (const char *message)
+int
+gk_cli_usage (const char *message)
 {
+  const char *last_help = NULL;
+
   if (message != NULL)
     g_printerr ("gongkai-cli: %s\n", message);
-  g_printerr ("%s",
-    _("Usage: gongkai-cli [--workspace FILE] COMMAND [ARGUMENTS]\n"
-      "\n"
-      "Commands:\n"
-      "  new [--township NAME] [--county NAME]   create a workspace\n"
-      "  info [--json]                           township profile and domain counts\n"
-      "  standards [--json]                      the bundled standard library\n"
-      "  profile set KEY VALUE                   township, county, prefecture, province,\n"
-      "                                          compiled_by, phone, year, version\n"
-      "  item list DOMAIN [--json]               the items of a domain\n"
-      "  item add DOMAIN --level1 X --level2 Y [--FIELD VALUE …]\n"
-      "  item set ID FIELD VALUE                 change one field of an item\n"
-      "  item delete ID [--reason TEXT]          remove an item\n"
-      "  domain skip DOMAIN REASON               mark a domain as not applicable (未涉及)\n"
-      "  domain include DOMAIN                   include a domain again\n"
-      "\n"
-      "DOMAIN is a number (20) or a name (社会救助). The default workspace is\n"
-      "$XDG_DATA_HOME/gongkai/workspace.gongkai.\n"));
+  g_printerr ("%s", _("Usage: gongkai-cli [--workspace FILE] COMMAND [ARGUMENTS]\n\nCommands:\n"));
+  for (guint i = 0; gk_cli_commands[i].name != NULL; i++)
+    {
+      /* Commands of one file share one help text. */
+      const char *help = gk_cli_commands[i].help ();
+      if (help != last_help)
+        g_printerr ("%s", help);
+      last_help = help;
+    }
+  g_printerr ("%s", _("\nDOMAIN is a number (20) or a name (社会救助). The default workspace is\n"
+                      "$XDG_DATA_HOME/gongkai/workspace.gongkai.\n"));
   return EXIT_USAGE;
 }
 
-static int
-fail (GError *error)
+int
+gk_cli_fail (GError *error)
 {
   g_printerr ("gongkai-cli: %s\n", error->message);
   return EXIT_FAILURE;
 }
 
-static void
-print_json (JsonBuilder *builder)
+void
+gk_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -70,23 +75,23 @@ print_json (JsonBuilder *builder)
   fputc ('\n', stdout);
 }
 
-static char *
-workspace_path (Cli *cli)
+char *
+gk_cli_workspace_path (GkCli *cli)
 {
   return cli->workspace != NULL ? g_strdup (cli->workspace) : gk_catalogue_default_path ();
 }
 
-static GkCatalogue *
-open_catalogue (Cli     *cli,
+GkCatalogue *
+gk_cli_open_catalogue (GkCli     *cli,
                 GError **error)
 {
-  g_autofree char *path = workspace_path (cli);
+  g_autofree char *path = gk_cli_workspace_path (cli);
   return gk_catalogue_open (path, FALSE, error);
 }
 
 /* Takes "--json" out of the arguments; TRUE if it was there. */
-static gboolean
-take_flag (int        *argc,
+gboolean
+gk_cli_take_flag (int        *argc,
            char      **argv,
            const char *flag)
 {
@@ -100,8 +105,8 @@ take_flag (int        *argc,
   return FALSE;
 }
 
-static GkDomain *
-find_domain (GkCatalogue *catalogue,
+GkDomain *
+gk_cli_find_domain (GkCatalogue *catalogue,
              const char  *name,
              GError     **error)
 {
@@ -112,8 +117,8 @@ find_domain (GkCatalogue *catalogue,
   return domain;
 }
 
-static gboolean
-parse_id (const char *text,
+gboolean
+gk_cli_parse_id (const char *text,
           gint64     *id)
 {
   char *end = NULL;
@@ -128,11 +133,11 @@ parse_id (const char *text,
 /* ---- commands --------------------------------------------------------------------------- */
 
 static int
-cmd_new (Cli *cli)
+cmd_new (GkCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkCatalogue) catalogue = NULL;
-  g_autofree char *path = workspace_path (cli);
+  g_autofree char *path = gk_cli_workspace_path (cli);
   const char *township = NULL, *county = NULL;
 
   for (int i = 1; i < cli->argc; i++)
@@ -142,30 +147,30 @@ cmd_new (Cli *cli)
       else if (g_str_equal (cli->argv[i], "--county") && i + 1 < cli->argc)
         county = cli->argv[++i];
       else
-        return usage (_("new: unknown argument"));
+        return gk_cli_usage (_("new: unknown argument"));
     }
 
   catalogue = gk_catalogue_create (path, township, county, &error);
   if (catalogue == NULL)
-    return fail (error);
+    return gk_cli_fail (error);
   g_print (_("Created %s\n"), path);
   return EXIT_SUCCESS;
 }
 
 static int
-cmd_info (Cli *cli)
+cmd_info (GkCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkCatalogue) catalogue = NULL;
-  gboolean json = take_flag (&cli->argc, cli->argv, "--json");
+  gboolean json = gk_cli_take_flag (&cli->argc, cli->argv, "--json");
   GListModel *domains;
   guint n;
 
   if (cli->argc != 1)
-    return usage (_("info: unknown argument"));
-  catalogue = open_catalogue (cli, &error);
+    return gk_cli_usage (_("info: unknown argument"));
+  catalogue = gk_cli_open_catalogue (cli, &error);
   if (catalogue == NULL)
-    return fail (error);
+    return gk_cli_fail (error);
   domains = gk_catalogue_get_domains (catalogue);
   n = g_list_model_get_n_items (domains);
 
@@ -208,7 +213,7 @@ cmd_info (Cli *cli)
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      gk_cli_print_json (builder);
       return EXIT_SUCCESS;
     }
 
@@ -248,18 +253,18 @@ add_flags_json (JsonBuilder *builder,
 }
 
 static int
-cmd_standards (Cli *cli)
+cmd_standards (GkCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkStandards) standards = NULL;
-  gboolean json = take_flag (&cli->argc, cli->argv, "--json");
+  gboolean json = gk_cli_take_flag (&cli->argc, cli->argv, "--json");
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   if (cli->argc != 1)
-    return usage (_("standards: unknown argument"));
+    return gk_cli_usage (_("standards: unknown argument"));
   standards = gk_standards_get_builtin (&error);
   if (standards == NULL)
-    return fail (error);
+    return gk_cli_fail (error);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < gk_standards_get_n_domains (standards); i++)
@@ -325,7 +330,7 @@ cmd_standards (Cli *cli)
   json_builder_end_array (builder);
 
   if (json)
-    print_json (builder);
+    gk_cli_print_json (builder);
   else
     g_print (_("%u items in %u domains\n"), gk_standards_get_n_items (standards),
              gk_standards_get_n_domains (standards));
@@ -333,23 +338,23 @@ cmd_standards (Cli *cli)
 }
 
 static int
-cmd_profile (Cli *cli)
+cmd_profile (GkCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkCatalogue) catalogue = NULL;
   int field;
 
   if (cli->argc != 4 || !g_str_equal (cli->argv[1], "set"))
-    return usage (_("profile: expected “profile set KEY VALUE”"));
+    return gk_cli_usage (_("profile: expected “profile set KEY VALUE”"));
   field = gk_profile_field_from_key (cli->argv[2]);
   if (field < 0)
-    return usage (_("profile: unknown key"));
+    return gk_cli_usage (_("profile: unknown key"));
 
-  catalogue = open_catalogue (cli, &error);
+  catalogue = gk_cli_open_catalogue (cli, &error);
   if (catalogue == NULL)
-    return fail (error);
+    return gk_cli_fail (error);
   if (!gk_catalogue_set_profile (catalogue, field, cli->argv[3], &error))
-    return fail (error);
+    return gk_cli_fail (error);
   return EXIT_SUCCESS;
 }
 
@@ -388,23 +393,23 @@ add_item_json (JsonBuilder *builder,
 }
 
 static int
-item_list (Cli         *cli,
+item_list (GkCli         *cli,
            GkCatalogue *catalogue)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = NULL;
-  gboolean json = take_flag (&cli->argc, cli->argv, "--json");
+  gboolean json = gk_cli_take_flag (&cli->argc, cli->argv, "--json");
   GkDomain *domain;
   guint n;
 
   if (cli->argc != 3)
-    return usage (_("item list: expected a domain"));
-  domain = find_domain (catalogue, cli->argv[2], &error);
+    return gk_cli_usage (_("item list: expected a domain"));
+  domain = gk_cli_find_domain (catalogue, cli->argv[2], &error);
   if (domain == NULL)
-    return fail (error);
+    return gk_cli_fail (error);
   items = gk_catalogue_list_items (catalogue, gk_domain_get_number (domain), &error);
   if (items == NULL)
-    return fail (error);
+    return gk_cli_fail (error);
   n = g_list_model_get_n_items (items);
 
   if (json)
@@ -417,7 +422,7 @@ item_list (Cli         *cli,
           add_item_json (builder, item);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      gk_cli_print_json (builder);
       return EXIT_SUCCESS;
     }
 
@@ -440,7 +445,7 @@ is_item_field (const char *key)
 }
 
 static int
-item_add (Cli         *cli,
+item_add (GkCli         *cli,
           GkCatalogue *catalogue)
 {
   g_autoptr(GError) error = NULL;
@@ -450,19 +455,19 @@ item_add (Cli         *cli,
   GkDomain *domain;
 
   if (cli->argc < 3)
-    return usage (_("item add: expected a domain"));
+    return gk_cli_usage (_("item add: expected a domain"));
   for (int i = 3; i < cli->argc; i += 2)
     {
       const char *key = cli->argv[i];
       if (!g_str_has_prefix (key, "--") || i + 1 >= cli->argc)
-        return usage (_("item add: expected --FIELD VALUE pairs"));
+        return gk_cli_usage (_("item add: expected --FIELD VALUE pairs"));
       key += 2;
       if (g_str_equal (key, "level1"))
         level1 = cli->argv[i + 1];
       else if (g_str_equal (key, "level2"))
         level2 = cli->argv[i + 1];
       else if (!is_item_field (key))
-        return usage (_("item add: unknown field"));
+        return gk_cli_usage (_("item add: unknown field"));
       else
         {
           g_ptr_array_add (fields, (gpointer) key);
@@ -470,15 +475,15 @@ item_add (Cli         *cli,
         }
     }
   if (level1 == NULL || level2 == NULL || *level1 == '\0')
-    return usage (_("item add: --level1 and --level2 are required"));
+    return gk_cli_usage (_("item add: --level1 and --level2 are required"));
 
-  domain = find_domain (catalogue, cli->argv[2], &error);
+  domain = gk_cli_find_domain (catalogue, cli->argv[2], &error);
   if (domain == NULL)
-    return fail (error);
+    return gk_cli_fail (error);
 
   /* One transaction, so that a refused field leaves no half-made item behind. */
   if (!gk_db_begin (gk_catalogue_get_db (catalogue), &error))
-    return fail (error);
+    return gk_cli_fail (error);
   item = gk_catalogue_add_item (catalogue, gk_domain_get_number (domain), level1, level2, &error);
   for (guint i = 0; item != NULL && i < fields->len; i += 2)
     if (!gk_catalogue_set_item_field (catalogue, item, fields->pdata[i], fields->pdata[i + 1], &error))
@@ -486,35 +491,35 @@ item_add (Cli         *cli,
   if (item == NULL)
     {
       gk_db_rollback (gk_catalogue_get_db (catalogue));
-      return fail (error);
+      return gk_cli_fail (error);
     }
   if (!gk_db_commit (gk_catalogue_get_db (catalogue), &error))
-    return fail (error);
+    return gk_cli_fail (error);
 
   g_print ("%" G_GINT64_FORMAT "\n", gk_item_get_id (item));
   return EXIT_SUCCESS;
 }
 
 static int
-item_set (Cli         *cli,
+item_set (GkCli         *cli,
           GkCatalogue *catalogue)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkItem) item = NULL;
   gint64 id;
 
-  if (cli->argc != 5 || !parse_id (cli->argv[2], &id))
-    return usage (_("item set: expected “item set ID FIELD VALUE”"));
+  if (cli->argc != 5 || !gk_cli_parse_id (cli->argv[2], &id))
+    return gk_cli_usage (_("item set: expected “item set ID FIELD VALUE”"));
   if (!is_item_field (cli->argv[3]))
-    return usage (_("item set: unknown field"));
+    return gk_cli_usage (_("item set: unknown field"));
   item = gk_catalogue_get_item (catalogue, id, &error);
   if (item == NULL || !gk_catalogue_set_item_field (catalogue, item, cli->argv[3], cli->argv[4], &error))
-    return fail (error);
+    return gk_cli_fail (error);
   return EXIT_SUCCESS;
 }
 
 static int
-item_delete (Cli         *cli,
+item_delete (GkCli         *cli,
              GkCatalogue *catalogue)
 {
   g_autoptr(GError) error = NULL;
@@ -524,41 +529,41 @@ item_delete (Cli         *cli,
   if (cli->argc == 5 && g_str_equal (cli->argv[3], "--reason"))
     reason = cli->argv[4];
   else if (cli->argc != 3)
-    return usage (_("item delete: expected “item delete ID [--reason TEXT]”"));
-  if (!parse_id (cli->argv[2], &id))
-    return usage (_("item delete: expected an item number"));
+    return gk_cli_usage (_("item delete: expected “item delete ID [--reason TEXT]”"));
+  if (!gk_cli_parse_id (cli->argv[2], &id))
+    return gk_cli_usage (_("item delete: expected an item number"));
   if (!gk_catalogue_delete_item (catalogue, id, reason, &error))
-    return fail (error);
+    return gk_cli_fail (error);
   return EXIT_SUCCESS;
 }
 
 static int
-cmd_item (Cli *cli)
+cmd_item (GkCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkCatalogue) catalogue = NULL;
   static const struct {
     const char *name;
-    int (*run) (Cli *, GkCatalogue *);
+    int (*run) (GkCli *, GkCatalogue *);
   } subcommands[] = {
     { "list", item_list }, { "add", item_add }, { "set", item_set }, { "delete", item_delete },
   };
 
   if (cli->argc < 2)
-    return usage (_("item: expected list, add, set or delete"));
+    return gk_cli_usage (_("item: expected list, add, set or delete"));
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_str_equal (cli->argv[1], subcommands[i].name))
       {
-        catalogue = open_catalogue (cli, &error);
+        catalogue = gk_cli_open_catalogue (cli, &error);
         if (catalogue == NULL)
-          return fail (error);
+          return gk_cli_fail (error);
         return subcommands[i].run (cli, catalogue);
       }
-  return usage (_("item: expected list, add, set or delete"));
+  return gk_cli_usage (_("item: expected list, add, set or delete"));
 }
 
 static int
-cmd_domain (Cli *cli)
+cmd_domain (GkCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkCatalogue) catalogue = NULL;
@@ -570,33 +575,37 @@ cmd_domain (Cli *cli)
   else if (cli->argc == 3 && g_str_equal (cli->argv[1], "include"))
     skip = FALSE;
   else
-    return usage (_("domain: expected “domain skip DOMAIN REASON” or “domain include DOMAIN”"));
+    return gk_cli_usage (_("domain: expected “domain skip DOMAIN REASON” or “domain include DOMAIN”"));
   if (skip && *g_strstrip (cli->argv[3]) == '\0')
-    return usage (_("domain skip: the reason must not be empty"));
+    return gk_cli_usage (_("domain skip: the reason must not be empty"));
 
-  catalogue = open_catalogue (cli, &error);
+  catalogue = gk_cli_open_catalogue (cli, &error);
   if (catalogue == NULL)
-    return fail (error);
-  domain = find_domain (catalogue, cli->argv[2], &error);
+    return gk_cli_fail (error);
+  domain = gk_cli_find_domain (catalogue, cli->argv[2], &error);
   if (domain == NULL ||
       !gk_catalogue_set_domain_applicable (catalogue, gk_domain_get_number (domain), !skip,
                                            skip ? cli->argv[3] : NULL, &error))
-    return fail (error);
+    return gk_cli_fail (error);
   return EXIT_SUCCESS;
 }
+
+/* Each command file adds its lines here, nowhere else. */
+const GkCliCommand gk_cli_commands[] = {
+  { "new", cmd_new, catalogue_help },
+  { "info", cmd_info, catalogue_help },
+  { "standards", cmd_standards, catalogue_help },
+  { "profile", cmd_profile, catalogue_help },
+  { "item", cmd_item, catalogue_help },
+  { "domain", cmd_domain, catalogue_help },
+  { NULL }
+};
 
 int
 main (int   argc,
       char *argv[])
 {
-  static const struct {
-    const char *name;
-    int (*run) (Cli *);
-  } commands[] = {
-    { "new", cmd_new }, { "info", cmd_info }, { "standards", cmd_standards },
-    { "profile", cmd_profile }, { "item", cmd_item }, { "domain", cmd_domain },
-  };
-  Cli cli = { 0 };
+  GkCli cli = { 0 };
   int i = 1;
 
   setlocale (LC_ALL, "");
@@ -611,7 +620,7 @@ main (int   argc,
         cli.workspace = argv[i] + strlen ("--workspace=");
       else if (g_str_equal (argv[i], "--help"))
         {
-          usage (NULL);
+          gk_cli_usage (NULL);
           return EXIT_SUCCESS;
         }
       else if (g_str_equal (argv[i], "--version"))
@@ -620,16 +629,16 @@ main (int   argc,
           return EXIT_SUCCESS;
         }
       else
-        return usage (_("unknown option"));
+        return gk_cli_usage (_("unknown option"));
     }
   if (i >= argc)
-    return usage (_("no command given"));
+    return gk_cli_usage (_("no command given"));
 
   cli.argc = argc - i;
   cli.argv = argv + i;
-  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
-    if (g_str_equal (cli.argv[0], commands[c].name))
-      return commands[c].run (&cli);
+  for (guint c = 0; gk_cli_commands[c].name != NULL; c++)
+    if (g_str_equal (cli.argv[0], gk_cli_commands[c].name))
+      return gk_cli_commands[c].run (&cli);
 
-  return usage (_("unknown command"));
+  return gk_cli_usage (_("unknown command"));
 }

@@ -18,6 +18,7 @@ struct _GkCatalogue
   GkDb        *db;
   GkStandards *standards;
   GListStore  *domains;   /* GkDomain, by number; kept current by every edit */
+  GListStore  *departments;  /* GkDepartment, in the township's order */
 };
 
 G_DEFINE_FINAL_TYPE (GkCatalogue, gk_catalogue, G_TYPE_OBJECT)
@@ -61,6 +62,7 @@ gk_catalogue_finalize (GObject *object)
   GkCatalogue *self = GK_CATALOGUE (object);
 
   g_clear_object (&self->domains);
+  g_clear_object (&self->departments);
   g_clear_object (&self->standards);
   g_clear_object (&self->db);
 
@@ -90,6 +92,7 @@ static void
 gk_catalogue_init (GkCatalogue *self)
 {
   self->domains = g_list_store_new (GK_TYPE_DOMAIN);
+  self->departments = g_list_store_new (GK_TYPE_DEPARTMENT);
 }
 
 char *
@@ -406,6 +409,310 @@ gk_catalogue_set_domain_local_lead (GkCatalogue  *self,
   return TRUE;
 }
 
+/* ---- departments ------------------------------------------------------------------------ */
+
+static gboolean
+load_departments (GkCatalogue  *self,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt = gk_db_cached (self->db,
+    "SELECT id, name, kind, contact FROM department ORDER BY position, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int kind = gk_department_kind_from_string (column_text (stmt, 2));
+      g_autoptr(GkDepartment) department =
+        gk_department_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
+                           kind < 0 ? GK_DEPARTMENT_OTHER : kind, column_text (stmt, 3));
+      g_list_store_append (self->departments, department);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error, _("Cannot read the departments"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GListModel *
+gk_catalogue_get_departments (GkCatalogue *self)
+{
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), NULL);
+  return G_LIST_MODEL (self->departments);
+}
+
+GkDepartment *
+gk_catalogue_find_department (GkCatalogue *self,
+                              const char  *name)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->departments));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkDepartment) department = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
+      if (g_strcmp0 (gk_department_get_name (department), name) == 0)
+        return department;  /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+static gboolean
+check_department_name (GkCatalogue  *self,
+                       const char   *name,
+                       GError      **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_INVALID, _("A department needs a name."));
+      return FALSE;
+    }
+  if (!check_text (name, 100, error))
+    return FALSE;
+  if (gk_catalogue_find_department (self, name) != NULL)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_INVALID, _("There is already a department “%s”."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GkDepartment *
+gk_catalogue_add_department (GkCatalogue       *self,
+                             const char        *name,
+                             GkDepartmentKind   kind,
+                             GError           **error)
+{
+  g_autoptr(GkDepartment) department = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!check_department_name (self, name, error))
+    return NULL;
+  stmt = gk_db_cached (self->db,
+    "INSERT INTO department (name, kind, position)"
+    " VALUES (?1, ?2, coalesce((SELECT max(position) FROM department), 0) + 1)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, gk_department_kind_to_string (kind), -1, SQLITE_STATIC);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return NULL;
+
+  department = gk_department_new (sqlite3_last_insert_rowid (gk_db_get_handle (self->db)), name, kind, "");
+  g_list_store_append (self->departments, department);
+  return department;  /* the store keeps it alive */
+}
+
+GkDepartment *
+gk_catalogue_ensure_department (GkCatalogue       *self,
+                                const char        *name,
+                                GkDepartmentKind   kind,
+                                GError           **error)
+{
+  GkDepartment *department = gk_catalogue_find_department (self, name);
+
+  return department != NULL ? department : gk_catalogue_add_department (self, name, kind, error);
+}
+
+static gboolean
+is_list_separator (const char *p)
+{
+  static const char * const separators[] = { "、", "，", ",", "；", ";", "/", " ", "　", "和", "及" };
+
+  if (*p == '\0')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    if (g_str_has_prefix (p, separators[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+ends_with_separator (const char *start,
+                     const char *p)
+{
+  const char *prev;
+
+  if (p == start)
+    return TRUE;
+  prev = g_utf8_find_prev_char (start, p);
+  return prev != NULL && is_list_separator (prev);
+}
+
+/**
+ * gk_replace_name_in_list:
+ *
+ * Replaces @old_name where it stands as a whole entry of a list such as
+ * "党政办、社会事务办": "社会事务办" is replaced there, but not inside "县社会事务办公室".
+ * Returns a new string (a copy when nothing matched).
+ */
+char *
+gk_replace_name_in_list (const char *list,
+                         const char *old_name,
+                         const char *new_name)
+{
+  GString *out = g_string_new (NULL);
+  gsize old_len = strlen (old_name);
+  const char *p = list;
+
+  if (old_len == 0)
+    return g_strdup (list);
+
+  while (*p != '\0')
+    {
+      if (strncmp (p, old_name, old_len) == 0 && ends_with_separator (list, p) &&
+          is_list_separator (p + old_len))
+        {
+          g_string_append (out, new_name);
+          p += old_len;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          g_string_append_len (out, p, next - p);
+          p = next;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Renames the department and, in the same transaction, every item whose 公开主体 names it. */
+gboolean
+gk_catalogue_rename_department (GkCatalogue   *self,
+                                GkDepartment  *department,
+                                const char    *name,
+                                guint         *n_items_changed,
+                                GError       **error)
+{
+  g_autofree char *old_name = NULL;
+  g_autoptr(GArray) domains = g_array_new (FALSE, FALSE, sizeof (int));
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *update;
+  guint changed = 0;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), FALSE);
+  g_return_val_if_fail (GK_IS_DEPARTMENT (department), FALSE);
+
+  if (g_strcmp0 (gk_department_get_name (department), name) == 0)
+    return TRUE;
+  if (!check_department_name (self, name, error))
+    return FALSE;
+  old_name = g_strdup (gk_department_get_name (department));
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+
+  stmt = gk_db_cached (self->db, "UPDATE department SET name = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, gk_department_get_id (department));
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  if (!gk_db_step_done (self->db, stmt, error))
+    goto fail;
+
+  stmt = gk_db_cached (self->db,
+    "SELECT i.id, i.subject, d.number FROM item i JOIN domain d ON d.id = i.domain_id"
+    " WHERE instr (i.subject, ?1) > 0", error);
+  update = gk_db_cached (self->db,
+    "UPDATE item SET subject = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+    error);
+  if (stmt == NULL || update == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, old_name, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *subject = column_text (stmt, 1);
+      g_autofree char *renamed = gk_replace_name_in_list (subject, old_name, name);
+      int number = sqlite3_column_int (stmt, 2);
+
+      if (strcmp (renamed, subject) == 0)
+        continue;
+      if (g_utf8_strlen (renamed, -1) > text_limits[GK_ITEM_SUBJECT])
+        {
+          g_set_error (error, GK_ERROR, GK_ERROR_INVALID,
+                       _("The new name makes the publisher of an item too long."));
+          sqlite3_reset (stmt);
+          goto fail;
+        }
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (stmt, 0));
+      sqlite3_bind_text (update, 2, renamed, -1, SQLITE_TRANSIENT);
+      if (!gk_db_step_done (self->db, update, error))
+        {
+          sqlite3_reset (stmt);
+          goto fail;
+        }
+      changed++;
+      g_array_append_val (domains, number);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error, _("Cannot save the change"));
+      goto fail;
+    }
+  if (!gk_db_commit (self->db, error))
+    goto fail;
+
+  gk_department_set_name (department, name);
+  for (guint i = 0; i < domains->len; i++)
+    if (i == 0 || g_array_index (domains, int, i) != g_array_index (domains, int, i - 1))
+      g_signal_emit (self, signals[ITEMS_CHANGED], 0, g_array_index (domains, int, i));
+  if (n_items_changed != NULL)
+    *n_items_changed = changed;
+  return TRUE;
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}
+
+gboolean
+gk_catalogue_set_department_contact (GkCatalogue   *self,
+                                     GkDepartment  *department,
+                                     const char    *contact,
+                                     GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!check_text (contact, 200, error))
+    return FALSE;
+  stmt = gk_db_cached (self->db, "UPDATE department SET contact = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, gk_department_get_id (department));
+  sqlite3_bind_text (stmt, 2, contact, -1, SQLITE_TRANSIENT);
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+  gk_department_set_contact (department, contact);
+  return TRUE;
+}
+
+gboolean
+gk_catalogue_remove_department (GkCatalogue   *self,
+                                GkDepartment  *department,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt = gk_db_cached (self->db, "DELETE FROM department WHERE id = ?1", error);
+  guint position;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, gk_department_get_id (department));
+  if (!gk_db_step_done (self->db, stmt, error))
+    return FALSE;
+  if (g_list_store_find (self->departments, department, &position))
+    g_list_store_remove (self->departments, position);
+  return TRUE;
+}
+
 /* ---- open ------------------------------------------------------------------------------- */
 
 static gboolean
@@ -451,7 +758,7 @@ open_full (const char  *path,
   if (!seeded && !seed (self, township, county, error))
     return NULL;
 
-  if (!load_domains (self, error))
+  if (!load_domains (self, error) || !load_departments (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

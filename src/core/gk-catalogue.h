@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "gk-db.h"
+#include "gk-department.h"
 #include "gk-domain.h"
 #include "gk-item.h"
 #include "gk-standards.h"
@@ -100,5 +101,32 @@ gboolean      gk_catalogue_delete_item         (GkCatalogue    *self,
                                                 gint64          id,
                                                 const char     *reason,
                                                 GError        **error);
+
+GListModel   *gk_catalogue_get_departments     (GkCatalogue    *self);
+GkDepartment *gk_catalogue_find_department     (GkCatalogue    *self,
+                                                const char     *name);
+GkDepartment *gk_catalogue_add_department      (GkCatalogue    *self,
+                                                const char     *name,
+                                                GkDepartmentKind kind,
+                                                GError        **error);
+GkDepartment *gk_catalogue_ensure_department   (GkCatalogue    *self,
+                                                const char     *name,
+                                                GkDepartmentKind kind,
+                                                GError        **error);
+gboolean      gk_catalogue_rename_department   (GkCatalogue    *self,
+                                                GkDepartment   *department,
+                                                const char     *name,
+                                                guint          *n_items_changed,
+                                                GError        **error);
+gboolean      gk_catalogue_set_department_contact (GkCatalogue *self,
+                                                GkDepartment   *department,
+                                                const char     *contact,
+                                                GError        **error);
+gboolean      gk_catalogue_remove_department   (GkCatalogue    *self,
+                                                GkDepartment   *department,
+                                                GError        **error);
+char         *gk_replace_name_in_list          (const char     *list,
+                                                const char     *old_name,
+                                                const char     *new_name);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "gk-catalogue.h"
 #include "gk-channels.h"
 #include "gk-db.h"
+#include "gk-department.h"
 #include "gk-domain.h"
 #include "gk-error.h"
 #include "gk-item.h"

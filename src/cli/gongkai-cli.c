@@ -538,6 +538,56 @@ item_delete (GkCli         *cli,
 }
 
 static int
+item_move (GkCli       *cli,
+           GkCatalogue *catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = NULL;
+  gint64 id, position;
+
+  if (cli->argc != 4 || !gk_cli_parse_id (cli->argv[2], &id) || !gk_cli_parse_id (cli->argv[3], &position))
+    return gk_cli_usage (_("item move: expected “item move ID POSITION”"));
+  item = gk_catalogue_get_item (catalogue, id, &error);
+  if (item == NULL || !gk_catalogue_move_item (catalogue, item, (guint) MIN (position - 1, G_MAXINT), &error))
+    return gk_cli_fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
+item_restore (GkCli       *cli,
+              GkCatalogue *catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = NULL;
+
+  if (cli->argc != 3)
+    return gk_cli_usage (_("item restore: expected a standard item id such as 20-03"));
+  item = gk_catalogue_restore_standard_item (catalogue, cli->argv[2], &error);
+  if (item == NULL)
+    return gk_cli_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", gk_item_get_id (item));
+  return EXIT_SUCCESS;
+}
+
+static int
+item_reset (GkCli       *cli,
+            GkCatalogue *catalogue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = NULL;
+  gint64 id;
+
+  if (cli->argc != 4 || !gk_cli_parse_id (cli->argv[2], &id))
+    return gk_cli_usage (_("item reset: expected “item reset ID FIELD”"));
+  if (!is_item_field (cli->argv[3]))
+    return gk_cli_usage (_("item reset: unknown field"));
+  item = gk_catalogue_get_item (catalogue, id, &error);
+  if (item == NULL || !gk_catalogue_reset_item_field (catalogue, item, cli->argv[3], &error))
+    return gk_cli_fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
 cmd_item (GkCli *cli)
 {
   g_autoptr(GError) error = NULL;
@@ -547,10 +597,11 @@ cmd_item (GkCli *cli)
     int (*run) (GkCli *, GkCatalogue *);
   } subcommands[] = {
     { "list", item_list }, { "add", item_add }, { "set", item_set }, { "delete", item_delete },
+    { "move", item_move }, { "restore", item_restore }, { "reset", item_reset },
   };
 
   if (cli->argc < 2)
-    return gk_cli_usage (_("item: expected list, add, set or delete"));
+    return gk_cli_usage (_("item: expected list, add, set, delete, move, restore or reset"));
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_str_equal (cli->argv[1], subcommands[i].name))
       {
@@ -559,7 +610,7 @@ cmd_item (GkCli *cli)
           return gk_cli_fail (error);
         return subcommands[i].run (cli, catalogue);
       }
-  return gk_cli_usage (_("item: expected list, add, set or delete"));
+  return gk_cli_usage (_("item: expected list, add, set, delete, move, restore or reset"));
 }
 
 static int
@@ -590,6 +641,186 @@ cmd_domain (GkCli *cli)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_validate (GkCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  g_autoptr(GListModel) problems = NULL;
+  gboolean json = gk_cli_take_flag (&cli->argc, cli->argv, "--json");
+  guint n_errors, n_warnings, n;
+
+  if (cli->argc != 1)
+    return gk_cli_usage (_("validate: unknown argument"));
+  catalogue = gk_cli_open_catalogue (cli, &error);
+  if (catalogue == NULL)
+    return gk_cli_fail (error);
+  problems = gk_validate_catalogue (catalogue, &error);
+  if (problems == NULL)
+    return gk_cli_fail (error);
+  gk_validate_count (problems, &n_errors, &n_warnings);
+  n = g_list_model_get_n_items (problems);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "errors");
+      json_builder_add_int_value (builder, n_errors);
+      json_builder_set_member_name (builder, "warnings");
+      json_builder_add_int_value (builder, n_warnings);
+      json_builder_set_member_name (builder, "problems");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GkProblem) problem = g_list_model_get_item (problems, i);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "rule");
+          json_builder_add_string_value (builder, gk_problem_get_rule (problem));
+          json_builder_set_member_name (builder, "severity");
+          json_builder_add_string_value (builder, gk_problem_get_severity (problem) == GK_SEVERITY_ERROR ? "error" : "warning");
+          json_builder_set_member_name (builder, "domain");
+          json_builder_add_int_value (builder, gk_problem_get_domain_number (problem));
+          json_builder_set_member_name (builder, "item");
+          json_builder_add_int_value (builder, gk_problem_get_item_id (problem));
+          json_builder_set_member_name (builder, "field");
+          if (gk_problem_get_field (problem) != NULL)
+            json_builder_add_string_value (builder, gk_problem_get_field (problem));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, gk_problem_get_message (problem));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      gk_cli_print_json (builder);
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GkProblem) problem = g_list_model_get_item (problems, i);
+          g_print ("%s [%s] %s\n",
+                   gk_problem_get_severity (problem) == GK_SEVERITY_ERROR ? _("error") : _("warning"),
+                   gk_problem_get_rule (problem), gk_problem_get_message (problem));
+        }
+      g_print (_("%u errors, %u warnings\n"), n_errors, n_warnings);
+    }
+  return n_errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+static int
+cmd_search (GkCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  g_autoptr(GListModel) items = NULL;
+  gboolean json = gk_cli_take_flag (&cli->argc, cli->argv, "--json");
+  guint n;
+
+  if (cli->argc != 2 || *cli->argv[1] == '\0')
+    return gk_cli_usage (_("search: expected a text to look for"));
+  catalogue = gk_cli_open_catalogue (cli, &error);
+  if (catalogue == NULL)
+    return gk_cli_fail (error);
+  items = gk_catalogue_search (catalogue, cli->argv[1], 0, &error);
+  if (items == NULL)
+    return gk_cli_fail (error);
+  n = g_list_model_get_n_items (items);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GkItem) item = g_list_model_get_item (items, i);
+          add_item_json (builder, item);
+        }
+      json_builder_end_array (builder);
+      gk_cli_print_json (builder);
+      return EXIT_SUCCESS;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkItem) item = g_list_model_get_item (items, i);
+      g_print ("%" G_GINT64_FORMAT "\t%02d\t%s\t%s\n", gk_item_get_id (item), gk_item_get_domain_number (item),
+               gk_item_get_text (item, GK_ITEM_LEVEL1), gk_item_get_text (item, GK_ITEM_LEVEL2));
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_department (GkCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkCatalogue) catalogue = NULL;
+  const char *sub = cli->argc > 1 ? cli->argv[1] : "";
+
+  if (!((g_str_equal (sub, "list") && cli->argc == 2) ||
+        (g_str_equal (sub, "add") && (cli->argc == 3 || cli->argc == 5)) ||
+        (g_str_equal (sub, "rename") && cli->argc == 4) ||
+        (g_str_equal (sub, "remove") && cli->argc == 3)))
+    return gk_cli_usage (_("department: expected list, add NAME [--kind township|county|other], rename OLD NEW or remove NAME"));
+
+  catalogue = gk_cli_open_catalogue (cli, &error);
+  if (catalogue == NULL)
+    return gk_cli_fail (error);
+
+  if (g_str_equal (sub, "list"))
+    {
+      GListModel *departments = gk_catalogue_get_departments (catalogue);
+      for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+        {
+          g_autoptr(GkDepartment) department = g_list_model_get_item (departments, i);
+          g_print ("%s\t%s\n", gk_department_get_name (department),
+                   gk_department_kind_to_string (gk_department_get_kind (department)));
+        }
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (sub, "add"))
+    {
+      int kind = GK_DEPARTMENT_TOWNSHIP;
+      if (cli->argc == 5)
+        {
+          kind = g_str_equal (cli->argv[3], "--kind") ? gk_department_kind_from_string (cli->argv[4]) : -1;
+          if (kind < 0)
+            return gk_cli_usage (_("department add: the kind is township, county or other"));
+        }
+      return gk_catalogue_add_department (catalogue, cli->argv[2], kind, &error) != NULL
+             ? EXIT_SUCCESS : gk_cli_fail (error);
+    }
+  else
+    {
+      GkDepartment *department = gk_catalogue_find_department (catalogue, cli->argv[2]);
+      guint changed = 0;
+
+      if (department == NULL)
+        {
+          g_printerr (_("gongkai-cli: there is no department “%s”\n"), cli->argv[2]);
+          return EXIT_FAILURE;
+        }
+      if (g_str_equal (sub, "remove"))
+        return gk_catalogue_remove_department (catalogue, department, &error) ? EXIT_SUCCESS : gk_cli_fail (error);
+      if (!gk_catalogue_rename_department (catalogue, department, cli->argv[3], &changed, &error))
+        return gk_cli_fail (error);
+      g_print (ngettext ("%u item now names “%s”.\n", "%u items now name “%s”.\n", changed), changed, cli->argv[3]);
+      return EXIT_SUCCESS;
+    }
+}
+
+static const char *
+checks_help (void)
+{
+  return _("  validate [--json]                       check the catalogue (exit 1 on errors)\n"
+           "  search TEXT [--json]                    find items in every domain\n"
+           "  item move ID POSITION                   reorder an item within its domain\n"
+           "  item restore STANDARD-ID                put a standard item (20-03) back\n"
+           "  item reset ID FIELD                     set a field back to the standard's\n"
+           "  department list | add NAME [--kind K] | rename OLD NEW | remove NAME\n");
+}
+
 /* Each command file adds its lines here, nowhere else. */
 const GkCliCommand gk_cli_commands[] = {
   { "new", cmd_new, catalogue_help },
@@ -598,6 +829,9 @@ const GkCliCommand gk_cli_commands[] = {
   { "profile", cmd_profile, catalogue_help },
   { "item", cmd_item, catalogue_help },
   { "domain", cmd_domain, catalogue_help },
+  { "validate", cmd_validate, checks_help },
+  { "search", cmd_search, checks_help },
+  { "department", cmd_department, checks_help },
   { NULL }
 };
 

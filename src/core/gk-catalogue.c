@@ -11,6 +11,7 @@
 #include "gk-domain-private.h"
 #include "gk-error.h"
 #include "gk-item-private.h"
+#include "gk-validate.h"
 
 struct _GkCatalogue
 {
@@ -249,6 +250,9 @@ read_domain_state (sqlite3_stmt  *stmt,
   state->n_items = (guint) sqlite3_column_int (stmt, 8);
 }
 
+static void refresh_domain (GkCatalogue *self,
+                            int          number);
+
 static gboolean
 load_domains (GkCatalogue  *self,
               GError      **error)
@@ -273,7 +277,38 @@ load_domains (GkCatalogue  *self,
       gk_db_set_error (self->db, error, _("Cannot read the domains"));
       return FALSE;
     }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->domains)); i++)
+    {
+      g_autoptr(GkDomain) domain = g_list_model_get_item (G_LIST_MODEL (self->domains), i);
+      refresh_domain (self, gk_domain_get_number (domain));
+    }
   return TRUE;
+}
+
+/* Completion and errors of a domain, as gk-validate sees them. */
+static void
+add_domain_status (GkCatalogue   *self,
+                   GkDomain      *domain,
+                   GkDomainState *state)
+{
+  g_autoptr(GListModel) problems = gk_validate_domain (self, gk_domain_get_number (domain), NULL);
+  g_autoptr(GListModel) items = NULL;
+  guint n_complete = 0;
+
+  state->n_complete = 0;
+  state->n_errors = 0;
+  if (problems == NULL)
+    return;
+  gk_validate_count (problems, &state->n_errors, NULL);
+  items = gk_catalogue_list_items (self, gk_domain_get_number (domain), NULL);
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GkItem) item = g_list_model_get_item (items, i);
+      n_complete += gk_validate_item_complete (problems, gk_item_get_id (item));
+    }
+  state->n_complete = n_complete;
 }
 
 static void
@@ -289,7 +324,18 @@ refresh_domain (GkCatalogue *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       GkDomainState state;
+      g_autofree char *code = NULL, *name = NULL, *national = NULL, *local = NULL, *reason = NULL;
+
+      /* Copies: validating runs other statements before the row is used. */
       read_domain_state (stmt, &state);
+      state.code = code = g_strdup (state.code);
+      state.name = name = g_strdup (state.name);
+      state.national_lead = national = g_strdup (state.national_lead);
+      state.local_lead = local = g_strdup (state.local_lead);
+      state.reason = reason = g_strdup (state.reason);
+      sqlite3_reset (stmt);
+      gk_domain_update (domain, &state);
+      add_domain_status (self, domain, &state);
       gk_domain_update (domain, &state);
     }
   sqlite3_reset (stmt);
@@ -1051,6 +1097,7 @@ run_item_update (GkCatalogue   *self,
       if (rc == SQLITE_DONE)
         {
           gk_item_set_updated_at (item, updated_at);
+          refresh_domain (self, gk_item_get_domain_number (item));
           return TRUE;
         }
     }
@@ -1298,3 +1345,339 @@ fail:
   gk_db_rollback (self->db);
   return FALSE;
 }
+
+/* ---- standard items: what is left out, restoring, resetting ----------------------------- */
+
+/* The domain's standard items that are not in the catalogue (county-only ones, and those the
+ * township removed), in the standard's order. The items belong to the library. */
+GPtrArray *
+gk_catalogue_list_available_standard_items (GkCatalogue *self,
+                                            int          domain_number)
+{
+  g_autoptr(GPtrArray) standard_items = gk_standards_get_items (self->standards, domain_number);
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *available = g_ptr_array_new ();
+  sqlite3_stmt *stmt = gk_db_cached (self->db,
+    "SELECT substr (i.origin, 10) FROM item i JOIN domain d ON d.id = i.domain_id"
+    " WHERE d.number = ?1 AND i.origin GLOB 'standard:*'", NULL);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, domain_number);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (present, g_strdup (column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; i < standard_items->len; i++)
+    {
+      GkStandardItem *std = g_ptr_array_index (standard_items, i);
+      if (!g_hash_table_contains (present, std->id))
+        g_ptr_array_add (available, std);
+    }
+  return available;
+}
+
+char *
+gk_catalogue_get_deviation_reason (GkCatalogue *self,
+                                   const char  *standard_id)
+{
+  sqlite3_stmt *stmt = gk_db_cached (self->db,
+    "SELECT reason FROM standard_deviation WHERE standard_id = ?1", NULL);
+  char *reason = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, standard_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    reason = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return reason;
+}
+
+static gboolean
+forget_deviation (GkCatalogue  *self,
+                  const char   *standard_id,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt = gk_db_cached (self->db,
+    "DELETE FROM standard_deviation WHERE standard_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, standard_id, -1, SQLITE_TRANSIENT);
+  return gk_db_step_done (self->db, stmt, error);
+}
+
+/* Puts a standard item (back) into the catalogue, at the end of its domain, as the standard
+ * has it; a deviation recorded when it was removed is dropped. */
+GkItem *
+gk_catalogue_restore_standard_item (GkCatalogue  *self,
+                                    const char   *standard_id,
+                                    GError      **error)
+{
+  const GkStandardItem *std = gk_standards_lookup (self->standards, standard_id);
+  sqlite3_stmt *stmt;
+  sqlite3_int64 domain_id, id;
+  int position;
+
+  if (std == NULL)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_NOT_FOUND, _("There is no standard item “%s”."), standard_id);
+      return NULL;
+    }
+  if (!require_domain (self, std->domain_number, error))
+    return NULL;
+
+  stmt = gk_db_cached (self->db,
+    "SELECT d.id, coalesce ((SELECT max (position) FROM item WHERE domain_id = d.id), 0) + 1,"
+    " (SELECT count (*) FROM item WHERE origin = 'standard:' || ?2)"
+    " FROM domain d WHERE d.number = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, std->domain_number);
+  sqlite3_bind_text (stmt, 2, std->id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gk_db_set_error (self->db, error, _("Cannot read the workspace"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  domain_id = sqlite3_column_int64 (stmt, 0);
+  position = sqlite3_column_int (stmt, 1);
+  if (sqlite3_column_int (stmt, 2) > 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, GK_ERROR, GK_ERROR_INVALID,
+                   _("The standard item “%s / %s” is already in the catalogue."), std->level1, std->level2);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  if (!gk_db_begin (self->db, error))
+    return NULL;
+  if (!insert_standard_item (self, domain_id, position, std, error) ||
+      (id = sqlite3_last_insert_rowid (gk_db_get_handle (self->db)), !forget_deviation (self, std->id, error)) ||
+      !gk_db_commit (self->db, error))
+    {
+      gk_db_rollback (self->db);
+      return NULL;
+    }
+
+  refresh_domain (self, std->domain_number);
+  g_signal_emit (self, signals[ITEMS_CHANGED], 0, std->domain_number);
+  return gk_catalogue_get_item (self, id, error);
+}
+
+/* Undoes a deletion: the item comes back with its id, position and every field, and the
+ * deviation its removal recorded is dropped. */
+GkItem *
+gk_catalogue_undelete_item (GkCatalogue  *self,
+                            GkItem       *snapshot,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int number = gk_item_get_domain_number (snapshot);
+  const char *standard_id = gk_item_get_standard_id (snapshot);
+
+  if (!require_domain (self, number, error) || !gk_db_begin (self->db, error))
+    return NULL;
+
+  stmt = gk_db_cached (self->db,
+    "INSERT INTO item (id, domain_id, position, level1, level2, content, basis, time_limit, subject,"
+    " channels_other, note, channels, audience_all, audience_specific, mode_active, mode_request,"
+    " level_county, level_township, origin, state)"
+    " SELECT ?1, d.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20"
+    " FROM domain d WHERE d.number = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, gk_item_get_id (snapshot));
+  sqlite3_bind_int (stmt, 2, number);
+  sqlite3_bind_int (stmt, 3, gk_item_get_position (snapshot));
+  for (guint t = 0; t < GK_ITEM_N_TEXTS; t++)
+    sqlite3_bind_text (stmt, 4 + t, gk_item_get_text (snapshot, t), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 12, (int) gk_item_get_channels (snapshot));
+  for (guint f = 0; f < GK_N_FLAGS; f++)
+    sqlite3_bind_int (stmt, 13 + f, gk_item_get_flag (snapshot, f));
+  sqlite3_bind_text (stmt, 19, gk_item_get_origin (snapshot), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 20, gk_item_get_confirmed (snapshot) ? "confirmed" : "draft", -1, SQLITE_STATIC);
+  if (!gk_db_step_done (self->db, stmt, error))
+    goto fail;
+  if (standard_id != NULL && !forget_deviation (self, standard_id, error))
+    goto fail;
+  if (!gk_db_commit (self->db, error))
+    goto fail;
+
+  refresh_domain (self, number);
+  g_signal_emit (self, signals[ITEMS_CHANGED], 0, number);
+  return gk_catalogue_get_item (self, gk_item_get_id (snapshot), error);
+
+fail:
+  gk_db_rollback (self->db);
+  return NULL;
+}
+
+/* Moves @item to @new_index (0-based) among its domain's items; positions become 1…n. */
+gboolean
+gk_catalogue_move_item (GkCatalogue  *self,
+                        GkItem       *item,
+                        guint         new_index,
+                        GError      **error)
+{
+  g_autoptr(GListModel) items = gk_catalogue_list_items (self, gk_item_get_domain_number (item), error);
+  g_autoptr(GPtrArray) order = NULL;
+  sqlite3_stmt *stmt;
+  guint n;
+
+  if (items == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (items);
+  order = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      GkItem *other = g_list_model_get_item (items, i);
+      if (gk_item_get_id (other) == gk_item_get_id (item))
+        g_object_unref (other);
+      else
+        g_ptr_array_add (order, other);
+    }
+  if (order->len == n)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_NOT_FOUND, _("The item was deleted in the meantime."));
+      return FALSE;
+    }
+  g_ptr_array_insert (order, (int) MIN (new_index, order->len), g_object_ref (item));
+
+  if (!gk_db_begin (self->db, error))
+    return FALSE;
+  stmt = gk_db_cached (self->db, "UPDATE item SET position = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = 0; i < order->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, gk_item_get_id (g_ptr_array_index (order, i)));
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      if (!gk_db_step_done (self->db, stmt, error))
+        goto fail;
+    }
+  if (!gk_db_commit (self->db, error))
+    goto fail;
+
+  gk_item_set_position (item, (int) MIN (new_index, order->len - 1) + 1);
+  refresh_domain (self, gk_item_get_domain_number (item));
+  g_signal_emit (self, signals[ITEMS_CHANGED], 0, gk_item_get_domain_number (item));
+  return TRUE;
+
+fail:
+  gk_db_rollback (self->db);
+  return FALSE;
+}
+
+/* The text form of a field, as gk_catalogue_set_item_field() takes it: what "reset to the
+ * standard" writes, and what the editor compares to mark a changed field. A flag the
+ * standard does not know is NULL. */
+char *
+gk_standard_item_field_text (const GkStandardItem *std,
+                             const char           *key)
+{
+  static const struct { const char *key; gsize offset; } texts[] = {
+    { "level1", G_STRUCT_OFFSET (GkStandardItem, level1) },
+    { "level2", G_STRUCT_OFFSET (GkStandardItem, level2) },
+    { "content", G_STRUCT_OFFSET (GkStandardItem, content) },
+    { "basis", G_STRUCT_OFFSET (GkStandardItem, basis) },
+    { "time_limit", G_STRUCT_OFFSET (GkStandardItem, time_limit) },
+    { "subject", G_STRUCT_OFFSET (GkStandardItem, subject) },
+    { "channels_other", G_STRUCT_OFFSET (GkStandardItem, channels_other) },
+  };
+  int flag = gk_flag_from_key (key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (g_str_equal (key, texts[i].key))
+      return g_strdup (G_STRUCT_MEMBER (const char *, std, texts[i].offset));
+  if (flag >= 0)
+    return std->flags[flag] < 0 ? NULL : g_strdup (std->flags[flag] ? "1" : "0");
+  if (g_str_equal (key, "channels"))
+    return gk_channels_to_string (std->channels, std->channels_other);
+  return NULL;
+}
+
+char *
+gk_item_field_text (GkItem     *item,
+                    const char *key)
+{
+  int text = gk_item_text_from_key (key);
+  int flag = gk_flag_from_key (key);
+
+  if (text >= 0)
+    return g_strdup (gk_item_get_text (item, text));
+  if (flag >= 0)
+    return g_strdup (gk_item_get_flag (item, flag) ? "1" : "0");
+  if (g_str_equal (key, "channels"))
+    return gk_channels_to_string (gk_item_get_channels (item), gk_item_get_text (item, GK_ITEM_CHANNELS_OTHER));
+  return NULL;
+}
+
+gboolean
+gk_catalogue_reset_item_field (GkCatalogue  *self,
+                               GkItem       *item,
+                               const char   *key,
+                               GError      **error)
+{
+  const char *standard_id = gk_item_get_standard_id (item);
+  const GkStandardItem *std = standard_id != NULL ? gk_standards_lookup (self->standards, standard_id) : NULL;
+  g_autofree char *value = NULL;
+
+  if (std == NULL)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_INVALID, _("This item does not come from the national standard."));
+      return FALSE;
+    }
+  value = gk_standard_item_field_text (std, key);
+  if (value == NULL)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_INVALID, _("The national standard does not say what “%s” should be."), key);
+      return FALSE;
+    }
+  if (g_str_equal (key, "channels") && !gk_catalogue_set_item_text (self, item, GK_ITEM_CHANNELS_OTHER, std->channels_other, error))
+    return FALSE;
+  return gk_catalogue_set_item_field (self, item, key, value, error);
+}
+
+/* ---- search ----------------------------------------------------------------------------- */
+
+/* Every item whose names, content, basis or publisher contain @query, in catalogue order.
+ * instr() in SQL, not list-model filtering: one pass over the table, no objects for misses. */
+GListModel *
+gk_catalogue_search (GkCatalogue  *self,
+                     const char   *query,
+                     guint         limit,
+                     GError      **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (GK_TYPE_ITEM);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_CATALOGUE (self), NULL);
+
+  if (query == NULL || *query == '\0')
+    return G_LIST_MODEL (g_steal_pointer (&store));
+  stmt = gk_db_cached (self->db, ITEM_SELECT
+    " WHERE instr (i.level1, ?1) OR instr (i.level2, ?1) OR instr (i.content, ?1)"
+    " OR instr (i.basis, ?1) OR instr (i.subject, ?1)"
+    " ORDER BY d.number, i.position, i.id LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit > 0 ? (int) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, item_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error, _("Cannot search the items"));
+      return NULL;
+    }
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+

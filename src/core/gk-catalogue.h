@@ -102,6 +102,33 @@ gboolean      gk_catalogue_delete_item         (GkCatalogue    *self,
                                                 const char     *reason,
                                                 GError        **error);
 
+GPtrArray    *gk_catalogue_list_available_standard_items (GkCatalogue *self,
+                                                int             domain_number);
+char         *gk_catalogue_get_deviation_reason (GkCatalogue   *self,
+                                                const char     *standard_id);
+GkItem       *gk_catalogue_restore_standard_item (GkCatalogue  *self,
+                                                const char     *standard_id,
+                                                GError        **error);
+GkItem       *gk_catalogue_undelete_item       (GkCatalogue    *self,
+                                                GkItem         *snapshot,
+                                                GError        **error);
+gboolean      gk_catalogue_move_item           (GkCatalogue    *self,
+                                                GkItem         *item,
+                                                guint           new_index,
+                                                GError        **error);
+char         *gk_standard_item_field_text      (const GkStandardItem *std,
+                                                const char     *key);
+char         *gk_item_field_text               (GkItem         *item,
+                                                const char     *key);
+gboolean      gk_catalogue_reset_item_field    (GkCatalogue    *self,
+                                                GkItem         *item,
+                                                const char     *key,
+                                                GError        **error);
+GListModel   *gk_catalogue_search              (GkCatalogue    *self,
+                                                const char     *query,
+                                                guint           limit,
+                                                GError        **error);
+
 GListModel   *gk_catalogue_get_departments     (GkCatalogue    *self);
 GkDepartment *gk_catalogue_find_department     (GkCatalogue    *self,
                                                 const char     *name);

@@ -7,7 +7,9 @@
 #include "gk-domain.h"
 #include "gk-error.h"
 #include "gk-item.h"
+#include "gk-problem.h"
 #include "gk-standards.h"
+#include "gk-validate.h"
 
 G_BEGIN_DECLS
 

@@ -15,6 +15,8 @@ typedef struct
   const char *reason;
   gboolean    custom;
   guint       n_items;
+  guint       n_complete;  /* items with no error (gk-validate) */
+  guint       n_errors;    /* errors in the domain, its items included */
 } GkDomainState;
 
 GkDomain *gk_domain_new    (const GkDomainState *state);

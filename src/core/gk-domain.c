@@ -14,6 +14,8 @@ struct _GkDomain
   char     *reason;
   gboolean  custom;
   guint     n_items;
+  guint     n_complete;
+  guint     n_errors;
 };
 
 G_DEFINE_FINAL_TYPE (GkDomain, gk_domain, G_TYPE_OBJECT)
@@ -29,6 +31,8 @@ enum {
   PROP_REASON,
   PROP_CUSTOM,
   PROP_N_ITEMS,
+  PROP_N_COMPLETE,
+  PROP_N_ERRORS,
   N_PROPS
 };
 
@@ -67,6 +71,8 @@ gk_domain_get_property (GObject    *object,
     case PROP_REASON: g_value_set_string (value, self->reason); break;
     case PROP_CUSTOM: g_value_set_boolean (value, self->custom); break;
     case PROP_N_ITEMS: g_value_set_uint (value, self->n_items); break;
+    case PROP_N_COMPLETE: g_value_set_uint (value, self->n_complete); break;
+    case PROP_N_ERRORS: g_value_set_uint (value, self->n_errors); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -89,6 +95,8 @@ gk_domain_class_init (GkDomainClass *klass)
   properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, flags);
   properties[PROP_CUSTOM] = g_param_spec_boolean ("custom", NULL, NULL, FALSE, flags);
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_COMPLETE] = g_param_spec_uint ("n-complete", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -137,6 +145,8 @@ gk_domain_update (GkDomain            *self,
   update_string (self, &self->reason, state->reason, PROP_REASON);
   update_uint (self, (guint *) &self->custom, !!state->custom, PROP_CUSTOM);
   update_uint (self, &self->n_items, state->n_items, PROP_N_ITEMS);
+  update_uint (self, &self->n_complete, state->n_complete, PROP_N_COMPLETE);
+  update_uint (self, &self->n_errors, state->n_errors, PROP_N_ERRORS);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -159,3 +169,5 @@ gboolean gk_domain_get_applicable (GkDomain *self) { return self->applicable; }
 const char *gk_domain_get_reason (GkDomain *self) { return self->reason; }
 gboolean gk_domain_get_custom (GkDomain *self) { return self->custom; }
 guint gk_domain_get_n_items (GkDomain *self) { return self->n_items; }
+guint gk_domain_get_n_complete (GkDomain *self) { return self->n_complete; }
+guint gk_domain_get_n_errors (GkDomain *self) { return self->n_errors; }

@@ -16,5 +16,7 @@ gboolean     gk_domain_get_applicable      (GkDomain *self);
 const char  *gk_domain_get_reason          (GkDomain *self);
 gboolean     gk_domain_get_custom          (GkDomain *self);
 guint        gk_domain_get_n_items         (GkDomain *self);
+guint        gk_domain_get_n_complete      (GkDomain *self);
+guint        gk_domain_get_n_errors        (GkDomain *self);
 
 G_END_DECLS

@@ -316,3 +316,21 @@ gk_validate_item_complete (GListModel *problems,
     }
   return TRUE;
 }
+
+/* The rules for one item on its own (no duplicate check across the domain, which only ever
+ * warns): what a list row's state icon shows. */
+gboolean
+gk_validate_item_has_errors (GkCatalogue *catalogue,
+                             GkItem      *item)
+{
+  g_autoptr(GListStore) problems = g_list_store_new (GK_TYPE_PROBLEM);
+  g_autoptr(GHashTable) seen_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GkDomain *domain = gk_catalogue_get_domain (catalogue, gk_item_get_domain_number (item));
+  guint n_errors = 0;
+
+  if (domain == NULL)
+    return FALSE;
+  check_item (problems, gk_catalogue_get_standards (catalogue), domain, item, seen_names);
+  gk_validate_count (G_LIST_MODEL (problems), &n_errors, NULL);
+  return n_errors > 0;
+}

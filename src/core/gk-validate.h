@@ -22,5 +22,7 @@ void        gk_validate_count          (GListModel  *problems,
 gboolean    gk_validate_item_complete  (GListModel  *problems,
                                         gint64       item_id);
 const char *gk_validate_field_label    (const char  *field);
+gboolean    gk_validate_item_has_errors (GkCatalogue *catalogue,
+                                        GkItem      *item);
 
 G_END_DECLS

@@ -605,6 +605,8 @@ gk_domain_page_dispose (GObject *object)
 {
   GkDomainPage *self = GK_DOMAIN_PAGE (object);
 
+  /* AdwBin owns the template's root: let go of it first, or it is unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_DOMAIN_PAGE);
   g_clear_object (&self->removed);
   g_clear_object (&self->items);

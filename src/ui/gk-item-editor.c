@@ -552,6 +552,8 @@ gk_item_editor_dispose (GObject *object)
   if (self->catalogue != NULL)
     gk_item_editor_flush (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  /* AdwBin owns the template's root: let go of it first, or it is unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_ITEM_EDITOR);
   g_clear_object (&self->item);
   g_clear_object (&self->catalogue);

@@ -42,4 +42,13 @@ gboolean     gk_cli_parse_id        (const char   *text,
 /* Commands defined in their own files (gk-cli-*.c), listed in gongkai-cli.c. */
 extern const GkCliCommand gk_cli_commands[];
 
+/* gk-cli-export.c */
+int          gk_cli_export          (GkCli        *cli);
+const char  *gk_cli_export_help     (void);
+
+/* gk-cli-tasks.c */
+int          gk_cli_workdays        (GkCli        *cli);
+int          gk_cli_tasks           (GkCli        *cli);
+const char  *gk_cli_tasks_help      (void);
+
 G_END_DECLS

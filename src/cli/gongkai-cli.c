@@ -832,6 +832,9 @@ const GkCliCommand gk_cli_commands[] = {
   { "validate", cmd_validate, checks_help },
   { "search", cmd_search, checks_help },
   { "department", cmd_department, checks_help },
+  { "export", gk_cli_export, gk_cli_export_help },
+  { "workdays", gk_cli_workdays, gk_cli_tasks_help },
+  { "tasks", gk_cli_tasks, gk_cli_tasks_help },
   { NULL }
 };
 

@@ -20,7 +20,32 @@ struct _GkCatalogue
   GkStandards *standards;
   GListStore  *domains;   /* GkDomain, by number; kept current by every edit */
   GListStore  *departments;  /* GkDepartment, in the township's order */
+  GHashTable  *search_index; /* id → SearchEntry; built by the first search, NULL until then */
 };
+
+/* What search looks through, for one item: an in-memory copy, because no SQL scan of a
+ * 20,000-item workspace answers within a frame (bench/RESULTS.md, "Search"). */
+typedef struct
+{
+  gint64  id;
+  int     domain;
+  int     position;
+  char   *text;  /* level1, level2, content, basis, subject joined with U+001F */
+} SearchEntry;
+
+static void index_put        (GkCatalogue *self,
+                             GkItem      *item);
+static void index_remove     (GkCatalogue *self,
+                             gint64       id);
+static void index_invalidate (GkCatalogue *self);
+
+static void
+search_entry_free (gpointer data)
+{
+  SearchEntry *entry = data;
+  g_free (entry->text);
+  g_free (entry);
+}
 
 G_DEFINE_FINAL_TYPE (GkCatalogue, gk_catalogue, G_TYPE_OBJECT)
 
@@ -64,6 +89,7 @@ gk_catalogue_finalize (GObject *object)
 
   g_clear_object (&self->domains);
   g_clear_object (&self->departments);
+  g_clear_pointer (&self->search_index, g_hash_table_unref);
   g_clear_object (&self->standards);
   g_clear_object (&self->db);
 
@@ -248,6 +274,8 @@ read_domain_state (sqlite3_stmt  *stmt,
   state->reason = column_text (stmt, 6);
   state->custom = sqlite3_column_int (stmt, 7);
   state->n_items = (guint) sqlite3_column_int (stmt, 8);
+  state->n_complete = 0;  /* gk-validate's, filled in by add_domain_status() */
+  state->n_errors = 0;
 }
 
 static void refresh_domain (GkCatalogue *self,
@@ -287,28 +315,43 @@ load_domains (GkCatalogue  *self,
   return TRUE;
 }
 
-/* Completion and errors of a domain, as gk-validate sees them. */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Completion and errors of a domain, as gk-validate sees them (the items that no error names
+ * are complete). One pass over the problems, not one per item: a domain of 800 items has
+ * thousands of problems, and this runs after every edit. */
 static void
 add_domain_status (GkCatalogue   *self,
                    GkDomain      *domain,
                    GkDomainState *state)
 {
   g_autoptr(GListModel) problems = gk_validate_domain (self, gk_domain_get_number (domain), NULL);
-  g_autoptr(GListModel) items = NULL;
-  guint n_complete = 0;
+  g_autoptr(GArray) failing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_failing = 0;
 
   state->n_complete = 0;
   state->n_errors = 0;
   if (problems == NULL)
     return;
   gk_validate_count (problems, &state->n_errors, NULL);
-  items = gk_catalogue_list_items (self, gk_domain_get_number (domain), NULL);
-  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
     {
-      g_autoptr(GkItem) item = g_list_model_get_item (items, i);
-      n_complete += gk_validate_item_complete (problems, gk_item_get_id (item));
+      g_autoptr(GkProblem) problem = g_list_model_get_item (problems, i);
+      gint64 id = gk_problem_get_item_id (problem);
+
+      if (id != 0 && gk_problem_get_severity (problem) == GK_SEVERITY_ERROR)
+        g_array_append_val (failing, id);
     }
-  state->n_complete = n_complete;
+  g_array_sort (failing, compare_ids);
+  for (guint i = 0; i < failing->len; i++)
+    n_failing += i == 0 || g_array_index (failing, gint64, i) != g_array_index (failing, gint64, i - 1);
+  state->n_complete = state->n_items - MIN (n_failing, state->n_items);
 }
 
 static void
@@ -328,6 +371,9 @@ refresh_domain (GkCatalogue *self,
 
       /* Copies: validating runs other statements before the row is used. */
       read_domain_state (stmt, &state);
+      /* Until validated again, the counts are the ones shown: no notification of a stale 0. */
+      state.n_complete = gk_domain_get_n_complete (domain);
+      state.n_errors = gk_domain_get_n_errors (domain);
       state.code = code = g_strdup (state.code);
       state.name = name = g_strdup (state.name);
       state.national_lead = national = g_strdup (state.national_lead);
@@ -505,14 +551,31 @@ gk_catalogue_find_department (GkCatalogue *self,
   return NULL;
 }
 
+/* Without the spaces around it, full-width ones (　) included: typed names often carry them. */
+static char *
+strip_spaces (const char *text)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char_validated (start, -1)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char_validated (prev, -1)))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, end - start);
+}
+
 static gboolean
 check_department_name (GkCatalogue  *self,
                        const char   *name,
                        GError      **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (name));
-
-  if (*stripped == '\0')
+  if (*name == '\0')
     {
       g_set_error (error, GK_ERROR, GK_ERROR_INVALID, _("A department needs a name."));
       return FALSE;
@@ -536,9 +599,12 @@ gk_catalogue_add_department (GkCatalogue       *self,
   g_autoptr(GkDepartment) department = NULL;
   sqlite3_stmt *stmt;
 
+  g_autofree char *clean = NULL;
+
   g_return_val_if_fail (GK_IS_CATALOGUE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  name = clean = strip_spaces (name);
   if (!check_department_name (self, name, error))
     return NULL;
   stmt = gk_db_cached (self->db,
@@ -562,9 +628,10 @@ gk_catalogue_ensure_department (GkCatalogue       *self,
                                 GkDepartmentKind   kind,
                                 GError           **error)
 {
-  GkDepartment *department = gk_catalogue_find_department (self, name);
+  g_autofree char *clean = strip_spaces (name);
+  GkDepartment *department = gk_catalogue_find_department (self, clean);
 
-  return department != NULL ? department : gk_catalogue_add_department (self, name, kind, error);
+  return department != NULL ? department : gk_catalogue_add_department (self, clean, kind, error);
 }
 
 static gboolean
@@ -647,6 +714,8 @@ gk_catalogue_rename_department (GkCatalogue   *self,
   g_return_val_if_fail (GK_IS_CATALOGUE (self), FALSE);
   g_return_val_if_fail (GK_IS_DEPARTMENT (department), FALSE);
 
+  if (n_items_changed != NULL)
+    *n_items_changed = 0;
   if (g_strcmp0 (gk_department_get_name (department), name) == 0)
     return TRUE;
   if (!check_department_name (self, name, error))
@@ -707,6 +776,7 @@ gk_catalogue_rename_department (GkCatalogue   *self,
   if (!gk_db_commit (self->db, error))
     goto fail;
 
+  index_invalidate (self);
   gk_department_set_name (department, name);
   for (guint i = 0; i < domains->len; i++)
     if (i == 0 || g_array_index (domains, int, i) != g_array_index (domains, int, i - 1))
@@ -1054,7 +1124,12 @@ gk_catalogue_add_item (GkCatalogue  *self,
 
   refresh_domain (self, domain_number);
   g_signal_emit (self, signals[ITEMS_CHANGED], 0, domain_number);
-  return gk_catalogue_get_item (self, id, error);
+  {
+    GkItem *item = gk_catalogue_get_item (self, id, error);
+    if (item != NULL)
+      index_put (self, item);
+    return item;
+  }
 }
 
 static const char * const text_update[GK_ITEM_N_TEXTS] = {
@@ -1136,6 +1211,8 @@ gk_catalogue_set_item_text (GkCatalogue  *self,
   if (!run_item_update (self, item, stmt, error))
     return FALSE;
   gk_item_set_text (item, text, value);
+  if (text != GK_ITEM_TIME_LIMIT && text != GK_ITEM_CHANNELS_OTHER && text != GK_ITEM_NOTE)
+    index_put (self, item);
   return TRUE;
 }
 
@@ -1337,6 +1414,7 @@ gk_catalogue_delete_item (GkCatalogue  *self,
   if (!gk_db_step_done (self->db, stmt, error) || !gk_db_commit (self->db, error))
     goto fail;
 
+  index_remove (self, id);
   refresh_domain (self, number);
   g_signal_emit (self, signals[ITEMS_CHANGED], 0, number);
   return TRUE;
@@ -1463,6 +1541,7 @@ gk_catalogue_restore_standard_item (GkCatalogue  *self,
       return NULL;
     }
 
+  index_invalidate (self);
   refresh_domain (self, std->domain_number);
   g_signal_emit (self, signals[ITEMS_CHANGED], 0, std->domain_number);
   return gk_catalogue_get_item (self, id, error);
@@ -1481,6 +1560,24 @@ gk_catalogue_undelete_item (GkCatalogue  *self,
 
   if (!require_domain (self, number, error) || !gk_db_begin (self->db, error))
     return NULL;
+
+  /* Restored from the library in the meantime: a second copy would be a duplicate. */
+  if (standard_id != NULL)
+    {
+      stmt = gk_db_cached (self->db, "SELECT count (*) FROM item WHERE origin = 'standard:' || ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, standard_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) > 0)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, GK_ERROR, GK_ERROR_INVALID,
+                       _("The standard item “%s / %s” is already in the catalogue."),
+                       gk_item_get_text (snapshot, GK_ITEM_LEVEL1), gk_item_get_text (snapshot, GK_ITEM_LEVEL2));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+    }
 
   stmt = gk_db_cached (self->db,
     "INSERT INTO item (id, domain_id, position, level1, level2, content, basis, time_limit, subject,"
@@ -1507,6 +1604,7 @@ gk_catalogue_undelete_item (GkCatalogue  *self,
   if (!gk_db_commit (self->db, error))
     goto fail;
 
+  index_invalidate (self);
   refresh_domain (self, number);
   g_signal_emit (self, signals[ITEMS_CHANGED], 0, number);
   return gk_catalogue_get_item (self, gk_item_get_id (snapshot), error);
@@ -1562,6 +1660,7 @@ gk_catalogue_move_item (GkCatalogue  *self,
   if (!gk_db_commit (self->db, error))
     goto fail;
 
+  index_invalidate (self);
   gk_item_set_position (item, (int) MIN (new_index, order->len - 1) + 1);
   refresh_domain (self, gk_item_get_domain_number (item));
   g_signal_emit (self, signals[ITEMS_CHANGED], 0, gk_item_get_domain_number (item));
@@ -1644,8 +1743,100 @@ gk_catalogue_reset_item_field (GkCatalogue  *self,
 
 /* ---- search ----------------------------------------------------------------------------- */
 
-/* Every item whose names, content, basis or publisher contain @query, in catalogue order.
- * instr() in SQL, not list-model filtering: one pass over the table, no objects for misses. */
+static char *
+join_search_text (const char *level1,
+                  const char *level2,
+                  const char *content,
+                  const char *basis,
+                  const char *subject)
+{
+  return g_strjoin ("\x1f", level1, level2, content, basis, subject, NULL);
+}
+
+static void
+index_put (GkCatalogue *self,
+           GkItem      *item)
+{
+  SearchEntry *entry;
+
+  if (self->search_index == NULL)
+    return;
+  entry = g_new0 (SearchEntry, 1);
+  entry->id = gk_item_get_id (item);
+  entry->domain = gk_item_get_domain_number (item);
+  entry->position = gk_item_get_position (item);
+  entry->text = join_search_text (gk_item_get_text (item, GK_ITEM_LEVEL1), gk_item_get_text (item, GK_ITEM_LEVEL2),
+                                  gk_item_get_text (item, GK_ITEM_CONTENT), gk_item_get_text (item, GK_ITEM_BASIS),
+                                  gk_item_get_text (item, GK_ITEM_SUBJECT));
+  g_hash_table_replace (self->search_index, &entry->id, entry);
+}
+
+static void
+index_remove (GkCatalogue *self,
+              gint64       id)
+{
+  if (self->search_index != NULL)
+    g_hash_table_remove (self->search_index, &id);
+}
+
+/* For changes that touch many items at once (reordering, renaming a department): the next
+ * search builds the index again. */
+static void
+index_invalidate (GkCatalogue *self)
+{
+  g_clear_pointer (&self->search_index, g_hash_table_unref);
+}
+
+static gboolean
+index_build (GkCatalogue  *self,
+             GError      **error)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, search_entry_free);
+  sqlite3_stmt *stmt = gk_db_cached (self->db,
+    "SELECT i.id, d.number, i.position, i.level1, i.level2, i.content, i.basis, i.subject"
+    " FROM item i JOIN domain d ON d.id = i.domain_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SearchEntry *entry = g_new0 (SearchEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->domain = sqlite3_column_int (stmt, 1);
+      entry->position = sqlite3_column_int (stmt, 2);
+      entry->text = join_search_text (column_text (stmt, 3), column_text (stmt, 4), column_text (stmt, 5),
+                                      column_text (stmt, 6), column_text (stmt, 7));
+      g_hash_table_insert (index, &entry->id, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gk_db_set_error (self->db, error, _("Cannot search the items"));
+      return FALSE;
+    }
+  self->search_index = g_steal_pointer (&index);
+  return TRUE;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const SearchEntry *ea = *(SearchEntry * const *) a;
+  const SearchEntry *eb = *(SearchEntry * const *) b;
+
+  if (ea->domain != eb->domain)
+    return ea->domain < eb->domain ? -1 : 1;
+  if (ea->position != eb->position)
+    return ea->position < eb->position ? -1 : 1;
+  return ea->id < eb->id ? -1 : ea->id > eb->id;
+}
+
+/* Every item whose names, content, basis or publisher contain @query, in catalogue order, at
+ * most @limit of them (0: all). Matching is on the in-memory index; only the hits returned
+ * are read from the store. */
 GListModel *
 gk_catalogue_search (GkCatalogue  *self,
                      const char   *query,
@@ -1653,29 +1844,32 @@ gk_catalogue_search (GkCatalogue  *self,
                      GError      **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (GK_TYPE_ITEM);
+  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  GHashTableIter iter;
+  gpointer value;
+  guint n;
 
   g_return_val_if_fail (GK_IS_CATALOGUE (self), NULL);
 
   if (query == NULL || *query == '\0')
     return G_LIST_MODEL (g_steal_pointer (&store));
-  stmt = gk_db_cached (self->db, ITEM_SELECT
-    " WHERE instr (i.level1, ?1) OR instr (i.level2, ?1) OR instr (i.content, ?1)"
-    " OR instr (i.basis, ?1) OR instr (i.subject, ?1)"
-    " ORDER BY d.number, i.position, i.id LIMIT ?2", error);
-  if (stmt == NULL)
+  if (self->search_index == NULL && !index_build (self, error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, limit > 0 ? (int) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, item_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+
+  g_hash_table_iter_init (&iter, self->search_index);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (strstr (((SearchEntry *) value)->text, query) != NULL)
+      g_ptr_array_add (hits, value);
+  g_ptr_array_sort (hits, compare_entries);
+
+  n = limit > 0 ? MIN (limit, hits->len) : hits->len;
+  for (guint i = 0; i < n; i++)
     {
-      gk_db_set_error (self->db, error, _("Cannot search the items"));
-      return NULL;
+      GkItem *item = gk_catalogue_get_item (self, ((SearchEntry *) g_ptr_array_index (hits, i))->id, error);
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
     }
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&store));

@@ -2,9 +2,11 @@
 
 #include "config.h"
 
+#include "gk-ui-util.h"
+
 #include <glib/gi18n.h>
 
-#include "gk-domain-page.h"
+#include "gk-domain-page-private.h"
 #include "gk-item-editor.h"
 #include "gk-validate.h"
 
@@ -40,7 +42,7 @@ static void
 toast (GkDomainPage *self,
        const char   *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, gk_toast_new_literal (message));
 }
 
 static void
@@ -336,7 +338,7 @@ remove_with_reason (GkDomainPage *self,
   self->removed = item;
 
   message = g_strdup_printf (_("Removed “%s”"), *name ? name : gk_item_get_text (item, GK_ITEM_LEVEL1));
-  undo = adw_toast_new (message);
+  undo = gk_toast_new_literal (message);
   adw_toast_set_button_label (undo, _("_Undo"));
   adw_toast_set_action_name (undo, "domain.undo-remove");
   adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
@@ -434,8 +436,9 @@ flags_text (GkItem *item,
 {
   gboolean a = gk_item_get_flag (item, first), b = gk_item_get_flag (item, second);
 
+  /* One per line: a narrow column keeps each term whole. */
   if (a && b)
-    return g_strdup_printf ("%s、%s", first_name, second_name);
+    return g_strdup_printf ("%s\n%s", first_name, second_name);
   return g_strdup (a ? first_name : b ? second_name : "—");
 }
 
@@ -676,4 +679,22 @@ gk_domain_page_init (GkDomainPage *self)
   g_signal_connect (keys, "key-released", G_CALLBACK (on_list_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   update_actions (self);
+}
+
+GkItemEditor *
+gk_domain_page_get_editor (GkDomainPage *self)
+{
+  return self->editor;
+}
+
+GtkSwitch *
+gk_domain_page_get_skip_switch (GkDomainPage *self)
+{
+  return self->skip_switch;
+}
+
+AdwEntryRow *
+gk_domain_page_get_reason_row (GkDomainPage *self)
+{
+  return self->reason_row;
 }

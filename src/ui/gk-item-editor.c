@@ -2,9 +2,12 @@
 
 #include "config.h"
 
+#include "gk-ui-util.h"
+
 #include <glib/gi18n.h>
 
 #include "gk-channels.h"
+#include "gk-domain-page-private.h"
 #include "gk-item-editor.h"
 #include "gk-validate.h"
 
@@ -77,7 +80,7 @@ show_error (GkItemEditor *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->saved_label), "error");
   if (overlay != NULL)
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      AdwToast *toast = gk_toast_new_literal (error->message);
       adw_toast_set_timeout (toast, 6);
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
     }
@@ -508,6 +511,25 @@ gk_item_editor_get_item (GkItemEditor *self)
 {
   g_return_val_if_fail (GK_IS_ITEM_EDITOR (self), NULL);
   return self->item;
+}
+
+GtkWidget *
+gk_item_editor_get_field_widget (GkItemEditor *self,
+                                 const char   *field)
+{
+  int text = gk_item_text_from_key (field);
+  int flag = gk_flag_from_key (field);
+  int channel = gk_channel_from_name (field);
+
+  if (text >= 0)
+    return self->texts[text];
+  if (flag >= 0)
+    return GTK_WIDGET (self->flags[flag]);
+  if (channel >= 0)
+    return GTK_WIDGET (self->channels[channel]);
+  if (g_strcmp0 (field, "confirmed") == 0)
+    return GTK_WIDGET (self->confirmed_switch);
+  return NULL;
 }
 
 void

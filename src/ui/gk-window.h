@@ -19,5 +19,12 @@ void         gk_window_show_error     (GkWindow      *self,
                                        const GError  *error);
 void         gk_window_select_domain  (GkWindow      *self,
                                        int            number);
+void         gk_window_show_overview  (GkWindow      *self);
+void         gk_window_show_item      (GkWindow      *self,
+                                       int            domain_number,
+                                       gint64         item_id,
+                                       const char    *field);
+void         gk_window_add_toast      (GkWindow      *self,
+                                       AdwToast      *toast);
 
 G_END_DECLS

@@ -351,8 +351,8 @@ class Expected:
         # 汇总
         cells, merges = {}, ['A1:H1']
         cells[(1, 1)] = '%s基层政务公开标准目录汇总表' % township
-        for c, label in enumerate(['序号', '领域', '牵头单位', '事项数', '主动公开', '依申请公开', '状态',
-                                   '说明'], 1):
+        for c, label in enumerate(['序号', '领域', '牵头单位', '事项数', '主动', '依申请', '状态', '说明'],
+                                  1):
             cells[(2, c)] = label
         totals = [0, 0, 0]
         for i, d in enumerate(domains):

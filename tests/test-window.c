@@ -62,7 +62,13 @@ save_screenshot (GtkWidget  *widget,
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  /* The picture is for people to look at, not an assertion: a frame not drawn yet (a busy
+   * machine) leaves no picture rather than failing the test. */
+  if (node == NULL)
+    {
+      g_test_message ("screenshot %s: nothing drawn yet", name);
+      return;
+    }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_test_build_filename (G_TEST_BUILT, name, NULL);

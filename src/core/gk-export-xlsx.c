@@ -768,7 +768,8 @@ clear_group (gpointer data)
 }
 
 /* A sheet is filled twice by the same function: once to measure its columns, once to write
- * the cells into columns of the measured widths and rows of the height their text needs. */
+ * the cells into columns of the measured widths and rows of the height their text needs.
+ * Groups (the merged 一级事项) are written last, when the page breaks are known. */
 typedef struct
 {
   Writer             *writer;
@@ -781,7 +782,8 @@ typedef struct
   GArray             *tall_merges;  /* TallMerge */
   GArray             *groups;       /* Group: written once the page breaks are known */
   gboolean            landscape;
-  guint               body_row;     /* set by a sheet whose vertical merges must not be split */
+  guint               body_row;     /* the first row under the repeated header rows of a
+                                     * sheet paginated by us (see paginate), or 0 */
 } Sheet;
 
 typedef void (*FillFunc) (Sheet    *sheet,
@@ -1429,7 +1431,7 @@ fill_summary (Sheet    *sheet,
               gpointer  data)
 {
   static const char * const labels[] = {
-    "序号", "领域", "牵头单位", "事项数", "主动公开", "依申请公开", "状态", "说明",
+    "序号", "领域", "牵头单位", "事项数", "主动", "依申请", "状态", "说明",
   };
   GkExportSnapshot *s = sheet->writer->snapshot;
   g_autofree char *title = g_strdup_printf ("%s基层政务公开标准目录汇总表", township_of (sheet));
@@ -1756,7 +1758,7 @@ write_workbook (Writer *writer)
   /* Column limits, in digit widths. */
   static const ColumnLimits readme_limits[] = { { 25, 25 }, { 40, 64 } };
   static const ColumnLimits summary_limits[] = {
-    { 6, 6 }, { 14, 28 }, { 12, 24 }, { 8, 8 }, { 10, 10 }, { 12, 12 }, { 9, 9 }, { 24, 50 },
+    { 6, 6 }, { 14, 28 }, { 12, 24 }, { 8, 8 }, { 8, 8 }, { 8, 8 }, { 9, 9 }, { 24, 50 },
   };
   /* 序号 一级 二级 内容 依据 时限 主体 渠道 | 全社会 特定群体 | 主动 依申请 | 县级 乡级 */
   static const ColumnLimits domain_limits[] = {

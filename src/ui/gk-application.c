@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "gk-application.h"
+#include "gk-preferences-window.h"
+#include "gk-reminders.h"
 #include "gk-window.h"
 
 struct _GkApplication
@@ -14,6 +16,7 @@ struct _GkApplication
   char           *workspace;
   char           *domain;
   gboolean        exit_after_startup;
+  guint           reminder_source;
 };
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
@@ -83,6 +86,52 @@ gk_application_activate (GApplication *app)
     g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), app);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Overdue and due-soon tasks: at start-up, then once a day while Gongkai runs. */
+  if (catalogue != NULL && gk_window_get_tasks (window) != NULL && !self->exit_after_startup &&
+      self->reminder_source == 0)
+    self->reminder_source = gk_reminders_schedule (app, gk_window_get_tasks (window), self->settings);
+}
+
+static GkWindow *
+main_window (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_application_activate (app);
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
+  return GK_IS_WINDOW (window) ? GK_WINDOW (window) : NULL;
+}
+
+static void
+show_tasks (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  GkWindow *window = main_window (G_APPLICATION (user_data));
+
+  if (window == NULL)
+    return;
+  gk_window_show_tasks (window, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  GkWindow *window = main_window (G_APPLICATION (self));
+  GtkWindow *preferences;
+
+  if (window == NULL || gk_window_get_tasks (window) == NULL)
+    return;
+  preferences = gk_preferences_window_new (GTK_WINDOW (window), gk_window_get_tasks (window), self->settings);
+  gtk_window_present (preferences);
 }
 
 static int
@@ -145,6 +194,8 @@ quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = show_about },
+  { .name = "show-tasks", .activate = show_tasks },
+  { .name = "preferences", .activate = show_preferences },
   { .name = "quit", .activate = quit },
 };
 
@@ -156,6 +207,7 @@ gk_application_startup (GApplication *app)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (gk_application_parent_class)->startup (app);
 
@@ -165,6 +217,7 @@ gk_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void
@@ -172,6 +225,7 @@ gk_application_finalize (GObject *object)
 {
   GkApplication *self = GK_APPLICATION (object);
 
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
   g_clear_object (&self->settings);
   g_free (self->workspace);
   g_free (self->domain);

@@ -9,6 +9,7 @@
 
 #include "gk-overview-page.h"
 #include "gk-problem.h"
+#include "gk-task.h"
 #include "gk-validate.h"
 
 /* The rows are plain widgets (not recycled), and a workspace early on can have hundreds of
@@ -53,7 +54,7 @@ struct _GkOverviewPage
 
 G_DEFINE_FINAL_TYPE (GkOverviewPage, gk_overview_page, ADW_TYPE_BIN)
 
-enum { PROBLEM_ACTIVATED, N_SIGNALS };
+enum { PROBLEM_ACTIVATED, TASK_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* ---- errors ----------------------------------------------------------------------------- */
@@ -672,11 +673,54 @@ string_property (GObject    *object,
   return value;
 }
 
+static void
+on_deadline_activated (AdwActionRow   *row,
+                       GkOverviewPage *self)
+{
+  g_signal_emit (self, signals[TASK_ACTIVATED], 0,
+                 (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "gk-task-id")));
+}
+
+/* A task: its deadline and what is left, in red when overdue; it opens the task list. */
+static GtkWidget *
+create_task_row (GkTask         *task,
+                 GkOverviewPage *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *deadline = gk_task_get_deadline_text (task);
+  int remaining = gk_task_get_remaining_workdays (task);
+  g_autofree char *left = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (gk_task_get_overdue (task))
+    left = g_strdup_printf (ngettext ("overdue by %d working day", "overdue by %d working days", -remaining), -remaining);
+  else
+    left = g_strdup_printf (ngettext ("%d working day left", "%d working days left", remaining), remaining);
+  /* TRANSLATORS: deadline, responsible departments, working days left */
+  subtitle = g_strdup_printf (_("Due %s · %s · %s"), deadline != NULL ? deadline : "—",
+                              *gk_task_get_departments (task) ? gk_task_get_departments (task) : _("no department"), left);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_task_get_title (task));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  if (gk_task_get_overdue (task))
+    gtk_widget_add_css_class (row, "error");
+  g_object_set_data (G_OBJECT (row), "gk-task-id", GSIZE_TO_POINTER ((gsize) gk_task_get_id (task)));
+  g_signal_connect (row, "activated", G_CALLBACK (on_deadline_activated), self);
+  return row;
+}
+
 static GtkWidget *
 create_deadline_row (gpointer item,
                      gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
+
+  if (GK_IS_TASK (item))
+    return create_task_row (GK_TASK (item), user_data);
+  row = adw_action_row_new ();
   g_autofree char *title = string_property (item, "title");
   g_autofree char *subtitle = string_property (item, "subtitle");
 
@@ -704,7 +748,7 @@ gk_overview_page_set_deadlines (GkOverviewPage *self,
   g_return_if_fail (tasks == NULL || G_IS_LIST_MODEL (tasks));
 
   gtk_list_box_bind_model (self->deadline_list, tasks, tasks != NULL ? create_deadline_row : NULL,
-                           NULL, NULL);
+                           self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->deadlines_group), tasks != NULL);
 }
 
@@ -794,6 +838,13 @@ gk_overview_page_class_init (GkOverviewPageClass *klass)
   signals[PROBLEM_ACTIVATED] =
     g_signal_new ("problem-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, GK_TYPE_PROBLEM);
+  /**
+   * GkOverviewPage::task-activated:
+   * @task_id: the task chosen among the next deadlines
+   */
+  signals[TASK_ACTIVATED] =
+    g_signal_new ("task-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkOverviewPage, township_row);

@@ -1774,7 +1774,11 @@ gk_tasks_page_dispose (GObject *object)
   GkTasksPage *self = GK_TASKS_PAGE (object);
 
   if (self->tasks != NULL)
-    gk_tasks_page_flush (self);
+    {
+      gk_tasks_page_flush (self);
+      g_signal_handlers_disconnect_by_data (self->tasks, self);
+      g_signal_handlers_disconnect_by_data (gk_catalogue_get_departments (gk_tasks_get_catalogue (self->tasks)), self);
+    }
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->task != NULL)
     g_signal_handlers_disconnect_by_func (self->task, on_task_notify, self);

@@ -9,6 +9,7 @@
 #include "gk-departments-page.h"
 #include "gk-domain-page.h"
 #include "gk-overview-page.h"
+#include "gk-tasks-page.h"
 #include "gk-window-private.h"
 #include "gk-problem.h"
 
@@ -19,6 +20,7 @@ struct _GkWindow
   AdwApplicationWindow  parent_instance;
 
   GkCatalogue          *catalogue;
+  GkTasks              *tasks;
   GListModel           *search_results;
   char                 *page_before_search;
   gboolean              changing_selection;
@@ -32,6 +34,9 @@ struct _GkWindow
   GtkListBox           *bottom_list;
   GtkListBoxRow        *overview_row;
   GtkListBoxRow        *departments_row;
+  GtkListBoxRow        *tasks_row;
+  GtkLabel             *overdue_label;
+  GkTasksPage          *tasks_page;
   GtkSearchBar         *search_bar;
   GtkSpinner           *busy_spinner;
   GtkSearchEntry       *search_entry;
@@ -171,6 +176,7 @@ on_row_selected (GkWindow      *self,
   self->changing_selection = FALSE;
 
   gk_domain_page_flush (self->domain_page);
+  gk_tasks_page_flush (self->tasks_page);
   if (row == self->overview_row)
     {
       show_page (self, "overview", _("Overview"));
@@ -180,6 +186,11 @@ on_row_selected (GkWindow      *self,
     {
       show_page (self, "departments", _("Departments"));
       remember_page (self, -1);
+    }
+  else if (row == self->tasks_row)
+    {
+      show_page (self, "tasks", _("Task List"));
+      remember_page (self, -2);
     }
   else
     {
@@ -253,7 +264,11 @@ gk_window_select_domain (GkWindow *self,
         break;
       if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "gk-domain-number")) == number)
         {
-          gtk_list_box_select_row (self->domain_list, row);
+          /* Selecting the selected row says nothing: show its page all the same. */
+          if (gtk_list_box_get_selected_row (self->domain_list) == row)
+            on_row_selected (self, row, self->domain_list);
+          else
+            gtk_list_box_select_row (self->domain_list, row);
           gtk_widget_add_tick_callback (GTK_WIDGET (self->domain_list), scroll_to_selected_row,
                                         GINT_TO_POINTER (self->opening), NULL);
           return;
@@ -293,6 +308,74 @@ on_problem_activated (GkWindow  *self,
                          gk_problem_get_field (problem));
   else
     gk_overview_page_focus_profile_field (self->overview_page, gk_problem_get_field (problem));
+}
+
+/* ---- tasks ------------------------------------------------------------------------------ */
+
+static int
+compare_next_deadline (gconstpointer a,
+                       gconstpointer b)
+{
+  GkTask *ta = *(GkTask * const *) a;
+  GkTask *tb = *(GkTask * const *) b;
+
+  return g_date_compare (gk_task_get_deadline (ta), gk_task_get_deadline (tb));
+}
+
+/* The sidebar's overdue count and the overview's next deadlines follow the task list. */
+static void
+update_tasks_summary (GkWindow *self)
+{
+  g_autoptr(GListModel) open = gk_tasks_list (self->tasks, GK_TASK_FILTER_OPEN, 0, NULL);
+  g_autoptr(GPtrArray) dated = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) next = g_list_store_new (GK_TYPE_TASK);
+  guint overdue = gk_tasks_count_overdue (self->tasks);
+
+  if (overdue > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", overdue);
+      g_autofree char *description = g_strdup_printf (ngettext ("Task list, %u task overdue",
+                                                                "Task list, %u tasks overdue", overdue), overdue);
+      gtk_label_set_text (self->overdue_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->tasks_row), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue > 0);
+
+  for (guint i = 0; open != NULL && i < g_list_model_get_n_items (open); i++)
+    {
+      GkTask *task = g_list_model_get_item (open, i);
+      if (gk_task_get_deadline (task) != NULL)
+        g_ptr_array_add (dated, task);
+      else
+        g_object_unref (task);
+    }
+  g_ptr_array_sort (dated, compare_next_deadline);
+  g_list_store_splice (next, 0, 0, dated->pdata, MIN (dated->len, 6));
+  gk_overview_page_set_deadlines (self->overview_page, g_list_model_get_n_items (G_LIST_MODEL (next)) > 0
+                                                       ? G_LIST_MODEL (next) : NULL);
+}
+
+void
+gk_window_show_tasks (GkWindow *self,
+                      gint64    task_id)
+{
+  gtk_list_box_select_row (self->bottom_list, self->tasks_row);
+  if (task_id > 0)
+    gk_tasks_page_select_task (self->tasks_page, task_id);
+}
+
+GkTasks *
+gk_window_get_tasks (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+  return self->tasks;
+}
+
+static void
+on_task_activated (GkWindow *self,
+                   gint64    task_id)
+{
+  gk_window_show_tasks (self, task_id);
 }
 
 /* ---- search ----------------------------------------------------------------------------- */
@@ -394,6 +477,8 @@ open_result (GkWindow *self,
   if (self->search_results == NULL || position >= g_list_model_get_n_items (self->search_results))
     return;
   item = g_list_model_get_item (self->search_results, position);
+  /* Leaving the search goes to the hit, not back to the page the search started from. */
+  g_clear_pointer (&self->page_before_search, g_free);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gk_window_show_item (self, gk_item_get_domain_number (item), gk_item_get_id (item), NULL);
 }
@@ -457,12 +542,28 @@ gk_window_set_catalogue (GkWindow    *self,
   gk_departments_page_set_catalogue (self->departments_page, catalogue);
   update_subtitle (self);
 
+  {
+    g_autoptr(GError) error = NULL;
+    g_clear_object (&self->tasks);
+    self->tasks = gk_tasks_new (catalogue, &error);
+    if (self->tasks == NULL)
+      gk_window_add_toast (self, gk_toast_new_literal (error->message));
+    else
+      {
+        gk_tasks_page_set_tasks (self->tasks_page, self->tasks);
+        g_signal_connect_object (self->tasks, "changed", G_CALLBACK (update_tasks_summary), self, G_CONNECT_SWAPPED);
+        update_tasks_summary (self);
+      }
+  }
+
   /* Open where the officer left off: a domain, the departments (-1), or the overview. */
   self->opening = TRUE;
   if (last > 0 && gk_catalogue_get_domain (catalogue, last) != NULL)
     gk_window_select_domain (self, last);
   else if (last == -1)
     gtk_list_box_select_row (self->bottom_list, self->departments_row);
+  else if (last == -2 && self->tasks != NULL)
+    gtk_list_box_select_row (self->bottom_list, self->tasks_row);
   else
     gk_window_show_overview (self);
   self->opening = FALSE;
@@ -589,6 +690,7 @@ gk_window_close_request (GtkWindow *window)
 
   /* What was typed a moment ago is saved before the window goes. */
   gk_domain_page_flush (self->domain_page);
+  gk_tasks_page_flush (self->tasks_page);
   return GTK_WINDOW_CLASS (gk_window_parent_class)->close_request (window);
 }
 
@@ -627,6 +729,7 @@ gk_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
   g_clear_object (&self->search_results);
+  g_clear_object (&self->tasks);
   g_clear_pointer (&self->page_before_search, g_free);
   g_clear_object (&self->catalogue);
 
@@ -669,6 +772,7 @@ gk_window_class_init (GkWindowClass *klass)
   g_type_ensure (GK_TYPE_DOMAIN_PAGE);
   g_type_ensure (GK_TYPE_OVERVIEW_PAGE);
   g_type_ensure (GK_TYPE_DEPARTMENTS_PAGE);
+  g_type_ensure (GK_TYPE_TASKS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-window.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GkWindow, name)
@@ -676,10 +780,12 @@ gk_window_class_init (GkWindowClass *klass)
   BIND (bottom_list); BIND (overview_row); BIND (departments_row); BIND (search_bar); BIND (search_entry);
   BIND (search_view); BIND (search_stack); BIND (search_none); BIND (toast_overlay); BIND (stack);
   BIND (error_page); BIND (overview_page); BIND (domain_page); BIND (departments_page); BIND (busy_spinner);
+  BIND (tasks_row); BIND (overdue_label); BIND (tasks_page);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_task_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);

@@ -4,6 +4,7 @@
 
 #include "gk-application.h"
 #include "gk-catalogue.h"
+#include "gk-tasks.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,8 @@ void         gk_window_show_item      (GkWindow      *self,
                                        const char    *field);
 void         gk_window_add_toast      (GkWindow      *self,
                                        AdwToast      *toast);
+GkTasks     *gk_window_get_tasks      (GkWindow      *self);
+void         gk_window_show_tasks     (GkWindow      *self,
+                                       gint64         task_id);
 
 G_END_DECLS

@@ -1,12 +1,13 @@
 #!/bin/sh
 # Start-up benchmark: time to the first drawn frame, whole process, under one Xvfb session:
-# gongkai --exit-after-startup on a full 26-domain workspace vs. a bare libadwaita window.
+# gongkai --exit-after-startup on a full 26-domain workspace (~800 items, make-full-workspace.sh)
+# vs. a bare libadwaita window.
 # Usage: bench/startup.sh BUILDDIR [RUNS]. Needs hyperfine, xvfb-run, dbus-run-session.
 set -eu
 build=$(cd "$1" && pwd) runs=${2:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$build/src/cli/gongkai-cli" --workspace "$work/full.gongkai" new --township 城关镇 --county 测试县 >/dev/null
+"$(dirname "$0")/make-full-workspace.sh" "$build/src/cli/gongkai-cli" "$work/full.gongkai" >/dev/null
 export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GK_LOCALEDIR="$build/po"
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   hyperfine --warmup 3 --runs "$runs" --export-markdown "$work/startup.md" \

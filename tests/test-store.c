@@ -1855,6 +1855,42 @@ test_kill_during_checkpoint (Fixture       *f,
   close_workspace (&catalogue);
 }
 
+/* The daily copy: a real workspace that opens with the same items, written once a day. */
+static void
+test_backup_daily (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "daily.gongkai");
+  g_autofree char *backup = g_strconcat (path, ".daily.bak", NULL);
+  g_autoptr(GkCatalogue) catalogue = create_workspace (path);
+  g_autoptr(GkCatalogue) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkItem) item = gk_catalogue_add_item (catalogue, 20, "本地事项", "每日备份", &error);
+  gboolean made = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (gk_db_backup_daily (gk_catalogue_get_db (catalogue), &made, &error));
+  g_assert_no_error (error);
+  g_assert_true (made);
+  g_assert_true (gk_db_backup_daily (gk_catalogue_get_db (catalogue), &made, &error));
+  g_assert_false (made);
+
+  copy = gk_catalogue_open (backup, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gk_domain_get_n_items (gk_catalogue_get_domain (copy, 20)), ==,
+                    gk_domain_get_n_items (gk_catalogue_get_domain (catalogue, 20)));
+  g_clear_object (&copy);
+  g_clear_object (&item);
+  close_workspace (&catalogue);
+  g_unlink (backup);
+  {
+    g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (backup, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1862,6 +1898,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/backup-daily", test_backup_daily);
   ADD ("/store/new-workspace", test_new_workspace);
   ADD ("/store/create-existing", test_create_existing);
   ADD ("/store/migrate-from-empty", test_migrate_from_empty);

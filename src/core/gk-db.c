@@ -255,6 +255,33 @@ gk_db_backup_to (GkDb        *self,
   return TRUE;
 }
 
+/**
+ * gk_db_backup_daily:
+ * @made: (out) (optional): whether a copy was written
+ *
+ * Keeps "FILE.daily.bak", a consistent copy (sqlite backup API) at most a day old: what an
+ * officer can go back to when a file is damaged or a day's work went wrong. Written only when
+ * the copy is missing or older than a day, so calling it at every start costs nothing.
+ */
+gboolean
+gk_db_backup_daily (GkDb      *self,
+                    gboolean  *made,
+                    GError   **error)
+{
+  g_autofree char *backup = g_strconcat (self->path, ".daily.bak", NULL);
+  GStatBuf st;
+
+  if (made != NULL)
+    *made = FALSE;
+  if (g_stat (backup, &st) == 0 && (gint64) st.st_mtime > g_get_real_time () / G_USEC_PER_SEC - 24 * 3600)
+    return TRUE;
+  if (!gk_db_backup_to (self, backup, error))
+    return FALSE;
+  if (made != NULL)
+    *made = TRUE;
+  return TRUE;
+}
+
 gboolean
 gk_db_integrity_ok (GkDb    *self,
                     GError **error)

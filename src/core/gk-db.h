@@ -40,6 +40,9 @@ void           gk_db_rollback          (GkDb          *self);
 gboolean       gk_db_backup_to         (GkDb          *self,
                                         const char    *dest_path,
                                         GError       **error);
+gboolean       gk_db_backup_daily      (GkDb          *self,
+                                        gboolean      *made,
+                                        GError       **error);
 gboolean       gk_db_integrity_ok      (GkDb          *self,
                                         GError       **error);
 void           gk_db_set_error         (GkDb          *self,

@@ -57,6 +57,18 @@ on_window_mapped (GtkWidget    *window,
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), app);
 }
 
+/* After the first frame: the daily copy must not delay the window. */
+static gboolean
+backup_when_idle (gpointer data)
+{
+  g_autoptr(GkCatalogue) catalogue = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_db_backup_daily (gk_catalogue_get_db (catalogue), NULL, &error))
+    g_message ("No daily backup: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 gk_application_activate (GApplication *app)
 {
@@ -86,6 +98,9 @@ gk_application_activate (GApplication *app)
     g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), app);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (catalogue != NULL && !self->exit_after_startup)
+    g_idle_add_full (G_PRIORITY_LOW, backup_when_idle, g_object_ref (catalogue), NULL);
 
   /* Overdue and due-soon tasks: at start-up, then once a day while Gongkai runs. */
   if (catalogue != NULL && gk_window_get_tasks (window) != NULL && !self->exit_after_startup &&

@@ -399,6 +399,25 @@ test_export (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Dark mode: the window follows the style manager; the picture is for a person to check that
+ * the warning and error colours stay readable. */
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GkWindow *window;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = open_window (f);
+  gk_window_select_domain (window, 20);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (adw_style_manager_get_dark (style));
+  save_screenshot (GTK_WIDGET (window), "window-dark.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 test_error_page (void)
 {
@@ -437,6 +456,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/window/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
   g_test_add_func ("/window/error-page", test_error_page);
 
   return g_test_run ();

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "gk-ui-util.h"
+
 #include <glib/gi18n.h>
 
 #include "gk-departments-page.h"
@@ -14,7 +16,6 @@ struct _GkDepartmentsPage
   AdwBin               parent_instance;
 
   GkCatalogue         *catalogue;
-  AdwToast            *toast;   /* the last message, which the next one replaces */
 
   AdwEntryRow         *add_row;
   GtkDropDown         *kind_dropdown;
@@ -46,40 +47,12 @@ kind_label (GkDepartmentKind kind)
 
 /* ---- feedback --------------------------------------------------------------------------- */
 
-static void
-on_toast_dismissed (GkDepartmentsPage *self,
-                    AdwToast          *toast)
-{
-  if (self->toast == toast)
-    g_clear_object (&self->toast);
-}
 
 static void
 show_toast (GkDepartmentsPage *self,
             const char        *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL && gtk_widget_get_mapped (overlay))
-    {
-      /* AdwToast:title is markup in libadwaita 1.2, and the messages quote department names. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-      /* One message at a time: the toasts of a few quick edits would otherwise queue up for
-       * five seconds each. The toast still up takes the new text (dismissing it and adding
-       * another while it was still sliding in crashed libadwaita 1.2.2 in the tests). */
-      if (self->toast != NULL)
-        adw_toast_set_title (self->toast, escaped);
-      else
-        {
-          AdwToast *toast = adw_toast_new (escaped);
-
-          self->toast = g_object_ref (toast);
-          g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
-                                   G_CONNECT_SWAPPED);
-          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-        }
-    }
+  gk_show_message (GTK_WIDGET (self), message);
 }
 
 /* A refused edit: in a toast when the page sits in a toast overlay (the window), else under
@@ -112,16 +85,6 @@ clear_error (GkDepartmentsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
-/* Sets the text without leaving the apply button up, as if the officer had not typed. */
-static void
-set_text_quietly (AdwEntryRow *row,
-                  const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  adw_entry_row_set_show_apply_button (row, FALSE);
-  adw_entry_row_set_show_apply_button (row, TRUE);
-}
 
 /* Puts the stored value back into an entry the officer is not in, dropping a refused one. */
 static void
@@ -134,7 +97,7 @@ show_stored_text (AdwEntryRow *row,
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
   g_object_set_data (G_OBJECT (row), "gk-refused", NULL);
-  set_text_quietly (row, text);
+  gk_entry_row_set_text_quietly (row, text);
 }
 
 static char *
@@ -197,7 +160,7 @@ on_rename_apply (AdwEntryRow       *name_row,
   if (g_strcmp0 (name, gk_department_get_name (department)) == 0)
     {
       clear_error (self, GTK_WIDGET (name_row));
-      set_text_quietly (name_row, name);
+      gk_entry_row_set_text_quietly (name_row, name);
       return;
     }
   if (!gk_catalogue_rename_department (self->catalogue, department, name, &n_changed, &error))
@@ -207,7 +170,7 @@ on_rename_apply (AdwEntryRow       *name_row,
     }
 
   clear_error (self, GTK_WIDGET (name_row));
-  set_text_quietly (name_row, gk_department_get_name (department));
+  gk_entry_row_set_text_quietly (name_row, gk_department_get_name (department));
   if (n_changed > 0)
     message = g_strdup_printf (ngettext ("%u item now names “%s”", "%u items now name “%s”", n_changed),
                                n_changed, name);
@@ -235,7 +198,7 @@ save_contact (GkDepartmentsPage *self,
       return;
     }
   clear_error (self, GTK_WIDGET (contact_row));
-  set_text_quietly (contact_row, gk_department_get_contact (department));
+  gk_entry_row_set_text_quietly (contact_row, gk_department_get_contact (department));
 }
 
 static void
@@ -393,7 +356,7 @@ on_add_apply (GkDepartmentsPage *self)
 
   /* Ready for the next one. */
   clear_error (self, GTK_WIDGET (self->add_row));
-  set_text_quietly (self->add_row, "");
+  gk_entry_row_set_text_quietly (self->add_row, "");
 }
 
 GtkWidget *
@@ -437,9 +400,6 @@ gk_departments_page_dispose (GObject *object)
 
   if (self->catalogue != NULL)
     g_signal_handlers_disconnect_by_data (gk_catalogue_get_departments (self->catalogue), self);
-  if (self->toast != NULL)
-    g_signal_handlers_disconnect_by_data (self->toast, self);
-  g_clear_object (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_DEPARTMENTS_PAGE);
   g_clear_object (&self->catalogue);
 

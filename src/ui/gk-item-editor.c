@@ -46,29 +46,7 @@ struct _GkItemEditor
 
 G_DEFINE_FINAL_TYPE (GkItemEditor, gk_item_editor, ADW_TYPE_BIN)
 
-static char *
-widget_text (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-      GtkTextIter start, end;
 
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-}
-
-static void
-set_widget_text (GtkWidget  *widget,
-                 const char *text)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
-}
 
 static void
 show_error (GkItemEditor *self,
@@ -226,7 +204,7 @@ load (GkItemEditor *self)
 {
   self->loading = TRUE;
   for (guint t = 0; t < GK_ITEM_N_TEXTS; t++)
-    set_widget_text (self->texts[t], self->item != NULL ? gk_item_get_text (self->item, t) : "");
+    gk_widget_set_text (self->texts[t], self->item != NULL ? gk_item_get_text (self->item, t) : "");
   for (guint c = 0; c < GK_N_CHANNELS; c++)
     gtk_check_button_set_active (self->channels[c],
                                  self->item != NULL && (gk_item_get_channels (self->item) & (1u << c)));
@@ -263,7 +241,7 @@ gk_item_editor_flush (GkItemEditor *self)
       if (!(self->pending & (1u << t)))
         continue;
       self->pending &= ~(1u << t);
-      value = widget_text (self->texts[t]);
+      value = gk_widget_get_text (self->texts[t]);
       if (g_strcmp0 (value, gk_item_get_text (self->item, t)) == 0)
         continue;
       if (gk_catalogue_set_item_text (self->catalogue, self->item, t, value, &error))

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "gk-ui-util.h"
+
 #include <glib/gi18n.h>
 
 #include "gk-overview-page.h"
@@ -29,7 +31,6 @@ struct _GkOverviewPage
   GPtrArray            *problem_rows;  /* the rows of problem_list, in order */
   GtkWidget            *more_row;      /* "And 12 more problems", when there are */
   guint                 revalidate_id;
-  AdwToast             *toast;         /* the last message, which the next one replaces */
 
   AdwEntryRow          *profile_rows[GK_N_PROFILE_FIELDS];  /* NULL for fields not shown */
 
@@ -59,13 +60,6 @@ static guint signals[N_SIGNALS];
 
 /* ---- errors ----------------------------------------------------------------------------- */
 
-static void
-on_toast_dismissed (GkOverviewPage *self,
-                    AdwToast       *toast)
-{
-  if (self->toast == toast)
-    g_clear_object (&self->toast);
-}
 
 /* A refused edit: in a toast when the page sits in a toast overlay (the window), else under
  * the profile. The row is marked either way. */
@@ -74,31 +68,9 @@ show_error (GkOverviewPage *self,
             GtkWidget      *row,
             const char     *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
   gtk_widget_add_css_class (row, "error");
   gtk_widget_set_tooltip_text (row, message);
-  if (overlay != NULL && gtk_widget_get_mapped (overlay))
-    {
-      /* AdwToast:title is markup in libadwaita 1.2, and the messages quote the officer's text. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-      /* One message at a time: the toasts of a few quick edits would otherwise queue up for
-       * five seconds each. The toast still up takes the new text (dismissing it and adding
-       * another while it was still sliding in crashed libadwaita 1.2.2 in the tests). */
-      if (self->toast != NULL)
-        adw_toast_set_title (self->toast, escaped);
-      else
-        {
-          AdwToast *toast = adw_toast_new (escaped);
-
-          self->toast = g_object_ref (toast);
-          g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self,
-                                   G_CONNECT_SWAPPED);
-          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-        }
-    }
-  else
+  if (!gk_show_message (GTK_WIDGET (self), message))
     {
       gtk_label_set_text (self->profile_error_label, message);
       gtk_widget_set_visible (GTK_WIDGET (self->profile_error_label), TRUE);
@@ -117,16 +89,6 @@ clear_error (GkOverviewPage *self,
 
 /* ---- profile ---------------------------------------------------------------------------- */
 
-/* Sets the text without leaving the apply button up, as if the officer had not typed. */
-static void
-set_text_quietly (AdwEntryRow *row,
-                  const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  adw_entry_row_set_show_apply_button (row, FALSE);
-  adw_entry_row_set_show_apply_button (row, TRUE);
-}
 
 static int
 field_of_row (GkOverviewPage *self,
@@ -165,7 +127,7 @@ save_profile_row (GkOverviewPage *self,
   clear_error (self, GTK_WIDGET (row));
   g_free (stored);
   stored = gk_catalogue_get_profile (self->catalogue, field);
-  set_text_quietly (row, stored);
+  gk_entry_row_set_text_quietly (row, stored);
 }
 
 static void
@@ -206,7 +168,7 @@ sync_profile_rows (GkOverviewPage *self)
           gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
           gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
           g_object_set_data (G_OBJECT (row), "gk-refused", NULL);
-          set_text_quietly (row, value);
+          gk_entry_row_set_text_quietly (row, value);
         }
     }
 }
@@ -652,7 +614,7 @@ gk_overview_page_set_catalogue (GkOverviewPage *self,
       {
         g_autofree char *value = gk_catalogue_get_profile (catalogue, field);
         clear_error (self, GTK_WIDGET (self->profile_rows[field]));
-        set_text_quietly (self->profile_rows[field], value);
+        gk_entry_row_set_text_quietly (self->profile_rows[field], value);
       }
   update_completion (self);
 
@@ -808,9 +770,6 @@ gk_overview_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->revalidate_id, g_source_remove);
   disconnect_catalogue (self);
-  if (self->toast != NULL)
-    g_signal_handlers_disconnect_by_data (self->toast, self);
-  g_clear_object (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
   g_clear_object (&self->more_row);

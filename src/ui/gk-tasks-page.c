@@ -835,38 +835,8 @@ show_all (GtkWidget  *widget,
 
 /* ---- the editor ------------------------------------------------------------------------- */
 
-static char *
-widget_text (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-      GtkTextIter start, end;
 
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-}
 
-static void
-set_widget_text (GtkWidget  *widget,
-                 const char *text)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
-}
-
-static gboolean
-widget_has_focus (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
 
 /* What the store has for @field, in the form the field shows. */
 static char *
@@ -1056,7 +1026,7 @@ save_pending (GkTasksPage *self,
 
       if (self->fields[field] == NULL || !(self->pending & (1u << field)))
         continue;
-      value = widget_text (self->fields[field]);
+      value = gk_widget_get_text (self->fields[field]);
       if (!finish && unfinished (field, value))
         {
           mark_field (self, field, TRUE);
@@ -1201,12 +1171,12 @@ update_editor (GkTasksPage *self,
 
       if (widget == NULL)
         continue;
-      if (!everything && (((self->pending | self->failed) & (1u << field)) || widget_has_focus (widget)))
+      if (!everything && (((self->pending | self->failed) & (1u << field)) || gk_widget_has_focus_within (widget)))
         continue;
       stored = task != NULL ? stored_text (task, field) : g_strdup ("");
-      shown = widget_text (widget);
+      shown = gk_widget_get_text (widget);
       if (g_strcmp0 (stored, shown) != 0)
-        set_widget_text (widget, stored);
+        gk_widget_set_text (widget, stored);
       if (everything)
         mark_field (self, field, FALSE);
     }
@@ -1332,7 +1302,7 @@ on_department_activated (GtkListBox    *list,
                          GkTasksPage   *self)
 {
   const char *name = g_object_get_data (G_OBJECT (row), "gk-department-name");
-  g_autofree char *current = widget_text (self->departments_row);
+  g_autofree char *current = gk_widget_get_text (self->departments_row);
   g_autoptr(GPtrArray) names = gk_split_departments (current);
   g_autofree char *text = NULL;
 
@@ -1396,7 +1366,7 @@ build_departments_menu (GkTasksPage *self)
 static void
 on_calendar_shown (GkTasksPage *self)
 {
-  g_autofree char *text = widget_text (self->deadline_row);
+  g_autofree char *text = gk_widget_get_text (self->deadline_row);
   g_autoptr(GDateTime) day = NULL;
   GDate date;
 

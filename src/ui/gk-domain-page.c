@@ -18,6 +18,7 @@ struct _GkDomainPage
   GkDomain           *domain;
   GListModel         *items;
   GkItem             *removed;       /* what the undo toast brings back */
+  guint               fill_tick;     /* filling the list waits for the first frame */
   gboolean            updating;
 
   AdwToastOverlay    *toast_overlay;
@@ -567,6 +568,36 @@ set_cell_factory (GkDomainPage        *self,
 
 /* ---- public ----------------------------------------------------------------------------- */
 
+/* Fills the list now if it is still waiting for the first frame. */
+static void
+ensure_items (GkDomainPage *self)
+{
+  if (self->items != NULL || self->domain == NULL)
+    return;
+  if (self->fill_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+      self->fill_tick = 0;
+    }
+  reload_items (self, 0);
+}
+
+static gboolean
+fill_after_first_frame (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  GkDomainPage *self = GK_DOMAIN_PAGE (widget);
+
+  /* The first tick comes before the first paint: wait for a frame to have been drawn. */
+  if (gdk_frame_clock_get_frame_counter (clock) < 2)
+    return G_SOURCE_CONTINUE;
+  self->fill_tick = 0;
+  if (self->domain != NULL && self->items == NULL)
+    reload_items (self, 0);
+  return G_SOURCE_REMOVE;
+}
+
 void
 gk_domain_page_set_domain (GkDomainPage *self,
                            GkCatalogue  *catalogue,
@@ -586,11 +617,23 @@ gk_domain_page_set_domain (GkDomainPage *self,
     }
   if (self->domain != NULL)
     g_signal_handlers_disconnect_by_data (self->domain, self);
+  if (self->domain != domain)
+    g_clear_object (&self->items);
   g_set_object (&self->domain, domain);
   g_signal_connect_object (domain, "notify", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
 
   update_header (self);
-  reload_items (self, 0);
+  /* Before the window's first frame (start-up), the list is filled right after it: the
+   * window appears at once and the rows a frame later (CONVENTIONS: fill models after the
+   * window is presented). */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL ||
+      gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)))))
+    reload_items (self, 0);
+  else if (self->fill_tick == 0)
+    {
+      gtk_single_selection_set_model (self->selection, NULL);
+      self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_after_first_frame, NULL, NULL);
+    }
 }
 
 GkDomain *
@@ -604,6 +647,7 @@ GListModel *
 gk_domain_page_get_items (GkDomainPage *self)
 {
   g_return_val_if_fail (GK_IS_DOMAIN_PAGE (self), NULL);
+  ensure_items (self);
   return self->items;
 }
 
@@ -613,8 +657,10 @@ gk_domain_page_select_item (GkDomainPage *self,
                             gint64        item_id,
                             const char   *field)
 {
-  guint position = self->items != NULL ? find_item (self->items, item_id) : GTK_INVALID_LIST_POSITION;
+  guint position;
 
+  ensure_items (self);
+  position = self->items != NULL ? find_item (self->items, item_id) : GTK_INVALID_LIST_POSITION;
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);

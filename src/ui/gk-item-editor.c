@@ -189,10 +189,14 @@ update_origin (GkItemEditor *self)
         : std->provenance == GK_PROVENANCE_INFERRED ? _("some ticks are inferred, check them")
         : _("the source did not show the ticks, fill them in");
 
-      /* TRANSLATORS: standard item id, source address, a note on the ticks, a caveat */
-      text = g_strdup_printf (_("From the national standard, item %s (source: %s); %s.%s%s"),
-                              std->id, *std->source_url ? std->source_url : _("unknown"), provenance,
-                              *std->note ? " " : "", std->note);
+      /* TRANSLATORS: standard item id, source address, a note on the ticks */
+      g_autofree char *origin = g_strdup_printf (_("From the national standard, item %s (source: %s); %s."),
+                                                 std->id, *std->source_url ? std->source_url : _("unknown"),
+                                                 provenance);
+      /* TRANSLATORS: the sentence above, then the library's caveat on this item (in Chinese):
+       * keep the space only if your language separates sentences with one */
+      text = *std->note ? g_strdup_printf (C_("origin and caveat", "%s %s"), origin, std->note)
+                        : g_steal_pointer (&origin);
     }
   else if (self->item != NULL)
     text = g_strdup (_("The township’s own item, not from the national standard."));

@@ -39,7 +39,8 @@ struct _GkDomainPage
   GtkColumnViewColumn *mode_column;
   GtkColumnViewColumn *level_column;
   GtkColumnViewColumn *state_column;
-  GkItemEditor       *editor;
+  AdwBin             *editor_slot;
+  GkItemEditor       *editor;        /* built when an item is first shown */
 };
 
 G_DEFINE_FINAL_TYPE (GkDomainPage, gk_domain_page, ADW_TYPE_BIN)
@@ -141,10 +142,28 @@ gk_domain_page_get_selected (GkDomainPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* The editor is the heaviest part of the page: it is built for the first item shown, after
+ * the window's first frame, not with the window. */
+static GkItemEditor *
+ensure_editor (GkDomainPage *self)
+{
+  if (self->editor == NULL)
+    {
+      self->editor = g_object_new (GK_TYPE_ITEM_EDITOR, NULL);
+      if (self->catalogue != NULL)
+        gk_item_editor_set_catalogue (self->editor, self->catalogue);
+      adw_bin_set_child (self->editor_slot, GTK_WIDGET (self->editor));
+    }
+  return self->editor;
+}
+
 static void
 on_selection_changed (GkDomainPage *self)
 {
-  gk_item_editor_set_item (self->editor, gk_domain_page_get_selected (self));
+  GkItem *item = gk_domain_page_get_selected (self);
+
+  if (item != NULL || self->editor != NULL)
+    gk_item_editor_set_item (ensure_editor (self), item);
   update_actions (self);
 }
 
@@ -214,7 +233,7 @@ on_items_changed (GkDomainPage *self,
 gboolean
 gk_domain_page_flush (GkDomainPage *self)
 {
-  return gk_item_editor_flush (self->editor);
+  return self->editor == NULL || gk_item_editor_flush (self->editor);
 }
 
 /* ---- the standard items not in the catalogue ------------------------------------------- */
@@ -613,7 +632,8 @@ gk_domain_page_set_domain (GkDomainPage *self,
       g_set_object (&self->catalogue, catalogue);
       g_signal_connect_object (catalogue, "items-changed", G_CALLBACK (on_items_changed), self,
                                G_CONNECT_SWAPPED);
-      gk_item_editor_set_catalogue (self->editor, catalogue);
+      if (self->editor != NULL)
+        gk_item_editor_set_catalogue (self->editor, catalogue);
     }
   if (self->domain != NULL)
     g_signal_handlers_disconnect_by_data (self->domain, self);
@@ -666,7 +686,7 @@ gk_domain_page_select_item (GkDomainPage *self,
   gtk_single_selection_set_selected (self->selection, position);
   scroll_to (self, position);
   if (field != NULL)
-    gk_item_editor_focus_field (self->editor, field);
+    gk_item_editor_focus_field (ensure_editor (self), field);
   return TRUE;
 }
 
@@ -701,7 +721,7 @@ gk_domain_page_class_init (GkDomainPageClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GkDomainPage, name)
   BIND (toast_overlay); BIND (lead_row); BIND (skip_row); BIND (skip_switch); BIND (reason_row);
   BIND (standard_button); BIND (summary_label); BIND (stack); BIND (column_view); BIND (selection);
-  BIND (mode_column); BIND (level_column); BIND (state_column); BIND (editor);
+  BIND (mode_column); BIND (level_column); BIND (state_column); BIND (editor_slot);
   BIND (position_column); BIND (level1_column); BIND (level2_column); BIND (subject_column);
   BIND (time_limit_column);
 #undef BIND
@@ -760,7 +780,7 @@ gk_domain_page_init (GkDomainPage *self)
 GkItemEditor *
 gk_domain_page_get_editor (GkDomainPage *self)
 {
-  return self->editor;
+  return ensure_editor (self);
 }
 
 GtkSwitch *

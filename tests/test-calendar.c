@@ -7,24 +7,9 @@
 #include <glib/gstdio.h>
 
 #include "gk-core.h"
+#include "gk-test-util.h"
 
 /* ---- helpers ---------------------------------------------------------------------------- */
-
-static GDate
-date (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  GDate result;
-
-  g_assert_true (gk_date_parse (text, &result, &error));
-  g_assert_no_error (error);
-  return result;
-}
-
-#define assert_date(d, expected) G_STMT_START {                  \
-    g_autofree char *_text = gk_date_to_string (d);              \
-    g_assert_cmpstr (_text, ==, expected);                       \
-  } G_STMT_END
 
 static GkCalendar *
 builtin_calendar (void)
@@ -41,7 +26,7 @@ static gboolean
 is_workday (GkCalendar *calendar,
             const char *text)
 {
-  GDate d = date (text);
+  GDate d = gk_test_date (text);
   return gk_calendar_is_workday (calendar, &d);
 }
 
@@ -50,7 +35,7 @@ add_workdays (GkCalendar *calendar,
               const char *start,
               int         n)
 {
-  GDate d = date (start);
+  GDate d = gk_test_date (start);
   GDate result;
 
   gk_calendar_add_workdays (calendar, &d, n, &result);
@@ -62,8 +47,8 @@ between (GkCalendar *calendar,
          const char *start,
          const char *end)
 {
-  GDate a = date (start);
-  GDate b = date (end);
+  GDate a = gk_test_date (start);
+  GDate b = gk_test_date (end);
   return gk_calendar_workdays_between (calendar, &a, &b);
 }
 
@@ -81,11 +66,9 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("gk-calendar-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = gk_test_tmp_dir_new ("gk-calendar-XXXXXX");
   f->path = g_build_filename (f->dir, "test.gongkai", NULL);
-  f->catalogue = gk_catalogue_create (f->path, "城关镇", "某某县", &error);
-  g_assert_no_error (error);
+  f->catalogue = gk_test_create_workspace (f->path, "城关镇", "某某县");
   f->calendar = gk_calendar_new (gk_catalogue_get_db (f->catalogue), &error);
   g_assert_no_error (error);
 }
@@ -94,18 +77,10 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
   g_assert_finalize_object (f->calendar);
   g_assert_finalize_object (f->catalogue);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  gk_test_tmp_dir_free (f->dir);
   g_free (f->path);
-  g_free (f->dir);
 }
 
 /* Opens the workspace again, as the next start of the program would. */
@@ -116,8 +91,7 @@ reopen (Fixture *f)
 
   g_assert_finalize_object (f->calendar);
   g_assert_finalize_object (f->catalogue);
-  f->catalogue = gk_catalogue_open (f->path, FALSE, &error);
-  g_assert_no_error (error);
+  f->catalogue = gk_test_open_workspace (f->path);
   f->calendar = gk_calendar_new (gk_catalogue_get_db (f->catalogue), &error);
   g_assert_no_error (error);
 }
@@ -139,13 +113,13 @@ test_dates (void)
                         "2026-002-03" };
   GDate d;
 
-  d = date ("2026-02-14");
+  d = gk_test_date ("2026-02-14");
   g_assert_cmpint (g_date_get_weekday (&d), ==, G_DATE_SATURDAY);
-  assert_date (&d, "2026-02-14");
-  d = date ("2026-2-4");
-  assert_date (&d, "2026-02-04");
-  d = date ("2024/02/29");
-  assert_date (&d, "2024-02-29");
+  gk_test_assert_date (&d, "2026-02-14");
+  d = gk_test_date ("2026-2-4");
+  gk_test_assert_date (&d, "2026-02-04");
+  d = gk_test_date ("2024/02/29");
+  gk_test_assert_date (&d, "2024-02-29");
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -203,13 +177,13 @@ test_spring_festival_2026 (void)
   g_free (result);
 
   g_assert_true (is_workday (calendar, "2026-02-14"));
-  d = date ("2026-02-14");
+  d = gk_test_date ("2026-02-14");
   g_assert_cmpint (gk_calendar_get_day_kind (calendar, &d, &name), ==, GK_DAY_WORKDAY);
   g_assert_cmpstr (name, ==, "调休上班");
   for (int day = 15; day <= 23; day++)
     {
       g_autofree char *text = g_strdup_printf ("2026-02-%02d", day);
-      d = date (text);
+      d = gk_test_date (text);
       g_assert_false (gk_calendar_is_workday (calendar, &d));
       g_assert_cmpint (gk_calendar_get_day_kind (calendar, &d, &name), ==, GK_DAY_HOLIDAY);
       g_assert_cmpstr (name, ==, "春节");
@@ -219,7 +193,7 @@ test_spring_festival_2026 (void)
   /* A normal weekend and a normal Monday. */
   g_assert_false (is_workday (calendar, "2026-03-07"));
   g_assert_true (is_workday (calendar, "2026-03-09"));
-  d = date ("2026-03-09");
+  d = gk_test_date ("2026-03-09");
   g_assert_cmpint (gk_calendar_get_day_kind (calendar, &d, &name), ==, GK_DAY_NORMAL);
   g_assert_cmpstr (name, ==, "");
 }
@@ -248,10 +222,10 @@ test_notice_reaching_back (void)
   GkCalendarDay *first = g_ptr_array_index (days_2023, 0);
   GkCalendarDay *last = g_ptr_array_index (days_2022, days_2022->len - 1);
 
-  assert_date (&first->date, "2022-12-31");
+  gk_test_assert_date (&first->date, "2022-12-31");
   g_assert_cmpint (first->kind, ==, GK_DAY_HOLIDAY);
   g_assert_cmpstr (first->name, ==, "元旦");
-  assert_date (&last->date, "2022-10-09");
+  gk_test_assert_date (&last->date, "2022-10-09");
   g_assert_false (is_workday (calendar, "2023-01-02"));
 }
 
@@ -285,7 +259,7 @@ test_between_semantics (void)
   /* add (start, between (start, end)) == end for every working day end of a year. */
   for (int day = 0; day < 365; day += 3)
     {
-      GDate start = date ("2025-12-20");
+      GDate start = gk_test_date ("2025-12-20");
       GDate end = start, back;
       int n;
 
@@ -328,8 +302,8 @@ test_missing_year (void)
   g_autoptr(GkCalendar) calendar = builtin_calendar ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) days = gk_calendar_get_days (calendar, 2027);
-  GDate start = date ("2026-12-01");
-  GDate end = date ("2027-01-10");
+  GDate start = gk_test_date ("2026-12-01");
+  GDate end = gk_test_date ("2027-01-10");
   char *result;
 
   g_assert_false (gk_calendar_has_year (calendar, 2027));
@@ -355,14 +329,14 @@ test_missing_year (void)
   g_assert_false (gk_calendar_check_range (calendar, &end, &start, &error));
   g_clear_error (&error);
 
-  start = date ("2019-06-01");
-  end = date ("2028-01-01");
+  start = gk_test_date ("2019-06-01");
+  end = gk_test_date ("2028-01-01");
   g_assert_false (gk_calendar_check_range (calendar, &start, &end, &error));
   g_assert_nonnull (strstr (error->message, "2019, 2027, 2028"));
   g_clear_error (&error);
 
-  start = date ("2020-01-01");
-  end = date ("2026-12-31");
+  start = gk_test_date ("2020-01-01");
+  end = gk_test_date ("2026-12-31");
   g_assert_true (gk_calendar_check_range (calendar, &start, &end, &error));
   g_assert_no_error (error);
 }
@@ -415,13 +389,13 @@ test_user_year (Fixture       *f,
   days = gk_calendar_get_days (f->calendar, 2027);
   g_assert_cmpuint (days->len, ==, 1 + 3 + 7 + 2);
   day = g_ptr_array_index (days, 0);
-  assert_date (&day->date, "2026-12-31");
+  gk_test_assert_date (&day->date, "2026-12-31");
   g_assert_cmpstr (day->name, ==, "元旦");
   day = g_ptr_array_index (days, 4);
-  assert_date (&day->date, "2027-02-06");
+  gk_test_assert_date (&day->date, "2027-02-06");
   g_assert_cmpstr (day->name, ==, "春节");
   day = g_ptr_array_index (days, 11);
-  assert_date (&day->date, "2027-02-14");
+  gk_test_assert_date (&day->date, "2027-02-14");
   g_assert_cmpint (day->kind, ==, GK_DAY_WORKDAY);
   g_assert_cmpstr (day->name, ==, "调休上班");
   g_clear_pointer (&days, g_ptr_array_unref);
@@ -515,7 +489,7 @@ test_user_year_from_tsv (Fixture       *f,
   g_assert_cmpint (gk_calendar_get_year_source (f->calendar, 2023), ==, GK_CALENDAR_SOURCE_USER);
   g_assert_cmpuint (gk_calendar_count_year (f->calendar, 2023), ==, 249);
   days = gk_calendar_get_days (f->calendar, 2023);
-  assert_date (&((GkCalendarDay *) g_ptr_array_index (days, 0))->date, "2022-12-31");
+  gk_test_assert_date (&((GkCalendarDay *) g_ptr_array_index (days, 0))->date, "2022-12-31");
   g_clear_pointer (&days, g_ptr_array_unref);
 
   /* Without the notice_year column, from a file. */

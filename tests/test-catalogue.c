@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "gk-core.h"
+#include "gk-test-util.h"
 
 #define TOWNSHIP "城关镇"
 #define COUNTY "某某县"
@@ -36,11 +37,7 @@ on_items_changed (GkCatalogue *catalogue,
 static void
 open_catalogue (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->catalogue = gk_catalogue_open (f->path, FALSE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->catalogue);
+  f->catalogue = gk_test_open_workspace (f->path);
   g_signal_connect (f->catalogue, "items-changed", G_CALLBACK (on_items_changed), f);
 }
 
@@ -62,15 +59,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GkCatalogue) created = NULL;
-
-  f->dir = g_dir_make_tmp ("gk-catalogue-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = gk_test_tmp_dir_new ("gk-catalogue-XXXXXX");
   f->path = g_build_filename (f->dir, "catalogue.gongkai", NULL);
-  created = gk_catalogue_create (f->path, TOWNSHIP, COUNTY, &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (g_steal_pointer (&created));
+  g_assert_finalize_object (gk_test_create_workspace (f->path, TOWNSHIP, COUNTY));
   f->changed = g_array_new (FALSE, FALSE, sizeof (int));
   open_catalogue (f);
 }
@@ -79,59 +70,17 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (f->catalogue != NULL)
     close_catalogue (f);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
+  gk_test_tmp_dir_free (f->dir);
   g_array_unref (f->changed);
   g_free (f->path);
-  g_free (f->dir);
 }
 
 static sqlite3 *
 handle (Fixture *f)
 {
   return gk_db_get_handle (gk_catalogue_get_db (f->catalogue));
-}
-
-static gint64
-sql_int (Fixture    *f,
-         const char *format,
-         ...)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  char *sql;
-  va_list args;
-  gint64 value;
-
-  va_start (args, format);
-  sql = sqlite3_vmprintf (format, args);
-  va_end (args);
-  if (sqlite3_prepare_v2 (handle (f), sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (handle (f)));
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_free (sql);
-  return value;
-}
-
-static char *
-repeat (const char *unit,
-        guint       n)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    g_string_append (out, unit);
-  return g_string_free (out, FALSE);
 }
 
 static const GkStandardItem *
@@ -180,54 +129,6 @@ standard_item (Fixture    *f,
         return g_steal_pointer (&item);
     }
   return NULL;
-}
-
-static GkItem *
-reload (Fixture *f,
-        GkItem  *item)
-{
-  g_autoptr(GError) error = NULL;
-  GkItem *fresh = gk_catalogue_get_item (f->catalogue, gk_item_get_id (item), &error);
-
-  g_assert_no_error (error);
-  return fresh;
-}
-
-static GkItem *
-add_item (Fixture    *f,
-          int         domain,
-          const char *level1,
-          const char *level2)
-{
-  g_autoptr(GError) error = NULL;
-  GkItem *item = gk_catalogue_add_item (f->catalogue, domain, level1, level2, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;
-}
-
-static void
-set_field (Fixture    *f,
-           GkItem     *item,
-           const char *key,
-           const char *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gk_catalogue_set_item_field (f->catalogue, item, key, value, &error));
-  g_assert_no_error (error);
-}
-
-static void
-delete_item (Fixture    *f,
-             GkItem     *item,
-             const char *reason)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gk_catalogue_delete_item (f->catalogue, gk_item_get_id (item), reason, &error));
-  g_assert_no_error (error);
 }
 
 static gboolean
@@ -279,30 +180,6 @@ assert_positions_dense (Fixture *f,
     }
 }
 
-/* The item holds what the standard says, field by field. */
-static void
-assert_as_standard (GkItem               *item,
-                    const GkStandardItem *std)
-{
-  g_autofree char *origin = g_strconcat ("standard:", std->id, NULL);
-
-  g_assert_cmpstr (gk_item_get_origin (item), ==, origin);
-  g_assert_cmpstr (gk_item_get_standard_id (item), ==, std->id);
-  g_assert_cmpint (gk_item_get_domain_number (item), ==, std->domain_number);
-  g_assert_cmpstr (gk_item_get_text (item, GK_ITEM_LEVEL1), ==, std->level1);
-  g_assert_cmpstr (gk_item_get_text (item, GK_ITEM_LEVEL2), ==, std->level2);
-  g_assert_cmpstr (gk_item_get_text (item, GK_ITEM_CONTENT), ==, std->content);
-  g_assert_cmpstr (gk_item_get_text (item, GK_ITEM_BASIS), ==, std->basis);
-  g_assert_cmpstr (gk_item_get_text (item, GK_ITEM_TIME_LIMIT), ==, std->time_limit);
-  g_assert_cmpstr (gk_item_get_text (item, GK_ITEM_SUBJECT), ==, std->subject);
-  g_assert_cmpstr (gk_item_get_text (item, GK_ITEM_CHANNELS_OTHER), ==, std->channels_other);
-  g_assert_cmpstr (gk_item_get_text (item, GK_ITEM_NOTE), ==, "");
-  g_assert_cmpuint (gk_item_get_channels (item), ==, std->channels);
-  for (guint fl = 0; fl < GK_N_FLAGS; fl++)
-    g_assert_cmpint (gk_item_get_flag (item, fl), ==, std->flags[fl] == 1);
-  g_assert_false (gk_item_get_confirmed (item));
-}
-
 /* Every field of @a equals that of @b (the id, domain and position included). */
 static void
 assert_same_item (GkItem *a,
@@ -329,11 +206,11 @@ test_deviation_bookkeeping (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GkItem) item = standard_item (f, "20-03");
   g_autoptr(GkItem) other = standard_item (f, "20-04");
-  g_autoptr(GkItem) local = add_item (f, 20, "困难群众走访慰问", "走访名单");
+  g_autoptr(GkItem) local = gk_test_add_item (f->catalogue, 20, "困难群众走访慰问", "走访名单");
   g_autoptr(GPtrArray) library = gk_standards_get_items (gk_catalogue_get_standards (f->catalogue), 20);
   g_autoptr(GPtrArray) available = NULL;
   g_autofree char *reason = NULL;
-  g_autofree char *long_reason = repeat ("因", 2001);
+  g_autofree char *long_reason = gk_test_repeat ("因", 2001);
   const char *why = "本乡低保审批由县民政局统一公开";
   guint n_items = gk_domain_get_n_items (gk_catalogue_get_domain (f->catalogue, 20));
 
@@ -356,31 +233,32 @@ test_deviation_bookkeeping (Fixture       *f,
   g_assert_cmpuint (available->len + n_items - 1, ==, library->len);  /* - the local item */
   g_assert_false (is_available (f, "20-03"));
   g_assert_null (gk_catalogue_get_deviation_reason (f->catalogue, "20-03"));
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM standard_deviation"), ==, 0);
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count(*) FROM standard_deviation"), ==, 0);
 
   /* A reason too long: nothing happens. */
   g_assert_false (gk_catalogue_delete_item (f->catalogue, gk_item_get_id (item), long_reason, &error));
   g_assert_error (error, GK_ERROR, GK_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (is_available (f, "20-03"));
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM standard_deviation"), ==, 0);
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count(*) FROM standard_deviation"), ==, 0);
 
   /* Left out with a reason: a deviation the county sees, and the item back in the library. */
-  delete_item (f, item, why);
+  gk_test_delete_item (f->catalogue, item, why);
   reason = gk_catalogue_get_deviation_reason (f->catalogue, "20-03");
   g_assert_cmpstr (reason, ==, why);
   g_assert_true (is_available (f, "20-03"));
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM standard_deviation d JOIN domain o ON o.id = d.domain_id"
-                               " WHERE d.standard_id = '20-03' AND o.number = 20"), ==, 1);
+  g_assert_cmpint (gk_test_sql_int (handle (f),
+                                    "SELECT count(*) FROM standard_deviation d JOIN domain o ON o.id = d.domain_id"
+                                    " WHERE d.standard_id = '20-03' AND o.number = 20"), ==, 1);
 
   /* Left out without a reason: available again, but no deviation. */
-  delete_item (f, other, NULL);
+  gk_test_delete_item (f->catalogue, other, NULL);
   g_assert_true (is_available (f, "20-04"));
   g_assert_null (gk_catalogue_get_deviation_reason (f->catalogue, "20-04"));
 
   /* A local item has no standard to deviate from. */
-  delete_item (f, local, "不再需要");
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM standard_deviation"), ==, 1);
+  gk_test_delete_item (f->catalogue, local, "不再需要");
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count(*) FROM standard_deviation"), ==, 1);
   g_assert_null (gk_catalogue_get_deviation_reason (f->catalogue, "no-such-id"));
 
   /* The reason is in the file. */
@@ -408,10 +286,10 @@ test_restore_standard_item (Fixture       *f,
   int last_position;
 
   /* Edited, then left out with a reason. */
-  set_field (f, item, "content", "本乡自拟的内容");
-  set_field (f, item, "note", "备注");
-  set_field (f, item, "state", "confirmed");
-  delete_item (f, item, "暂不公开");
+  gk_test_set_field (f->catalogue, item, "content", "本乡自拟的内容");
+  gk_test_set_field (f->catalogue, item, "note", "备注");
+  gk_test_set_field (f->catalogue, item, "state", "confirmed");
+  gk_test_delete_item (f->catalogue, item, "暂不公开");
   n_items = gk_domain_get_n_items (domain);
   {
     g_autoptr(GkItem) last = item_at (f, 20, n_items - 1);
@@ -423,15 +301,15 @@ test_restore_standard_item (Fixture       *f,
   restored = gk_catalogue_restore_standard_item (f->catalogue, "20-03", &error);
   g_assert_no_error (error);
   g_assert_nonnull (restored);
-  assert_as_standard (restored, std);
+  gk_test_assert_as_standard (restored, std);
   g_assert_cmpint (gk_item_get_position (restored), ==, last_position + 1);
   g_assert_cmpuint (gk_domain_get_n_items (domain), ==, n_items + 1);
   g_assert_cmpuint (f->changed->len, ==, 1);
   g_assert_cmpint (g_array_index (f->changed, int, 0), ==, 20);
   g_assert_null (gk_catalogue_get_deviation_reason (f->catalogue, "20-03"));
   g_assert_false (is_available (f, "20-03"));
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM standard_deviation"), ==, 0);
-  stored = reload (f, restored);
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count(*) FROM standard_deviation"), ==, 0);
+  stored = gk_test_reload_item (f->catalogue, restored);
   assert_same_item (stored, restored);
 
   /* Restoring twice is refused, and changes nothing. */
@@ -441,7 +319,7 @@ test_restore_standard_item (Fixture       *f,
   g_clear_error (&error);
   g_assert_null (again);
   g_assert_cmpuint (gk_domain_get_n_items (domain), ==, n_items + 1);
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM item WHERE origin = 'standard:20-03'"), ==, 1);
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count(*) FROM item WHERE origin = 'standard:20-03'"), ==, 1);
   g_assert_cmpuint (f->changed->len, ==, 0);
 
   /* So is a seeded item that was never removed, and an id the library does not know. */
@@ -458,16 +336,16 @@ test_restore_standard_item (Fixture       *f,
   g_assert_true (is_available (f, "20-05"));
   county = gk_catalogue_restore_standard_item (f->catalogue, "20-05", &error);
   g_assert_no_error (error);
-  assert_as_standard (county, lookup (f, "20-05"));
+  gk_test_assert_as_standard (county, lookup (f, "20-05"));
   g_assert_cmpint (gk_item_get_position (county), ==, last_position + 2);
   g_assert_false (is_available (f, "20-05"));
 
   /* Left out again with another reason: that reason is the one kept. */
-  delete_item (f, restored, "第一次的理由");
+  gk_test_delete_item (f->catalogue, restored, "第一次的理由");
   g_clear_object (&restored);
   restored = gk_catalogue_restore_standard_item (f->catalogue, "20-03", &error);
   g_assert_no_error (error);
-  delete_item (f, restored, "第二次的理由");
+  gk_test_delete_item (f->catalogue, restored, "第二次的理由");
   reason = gk_catalogue_get_deviation_reason (f->catalogue, "20-03");
   g_assert_cmpstr (reason, ==, "第二次的理由");
 }
@@ -478,7 +356,7 @@ test_undelete_item (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkItem) item = standard_item (f, "20-03");
-  g_autoptr(GkItem) local = add_item (f, 20, "困难群众走访慰问", "走访名单");
+  g_autoptr(GkItem) local = gk_test_add_item (f->catalogue, 20, "困难群众走访慰问", "走访名单");
   g_autoptr(GkItem) back = NULL;
   g_autoptr(GkItem) stored = NULL;
   g_autoptr(GkItem) twice = NULL;
@@ -489,18 +367,18 @@ test_undelete_item (Fixture       *f,
   guint n_items;
 
   /* Every kind of field differs from the standard and from the defaults. */
-  set_field (f, item, "level2", "政策法规文件（本乡）");
-  set_field (f, item, "basis", "《某某县最低生活保障实施细则》");
-  set_field (f, item, "note", "待核实");
-  set_field (f, item, "channels", "公开查阅点;其他:村村响广播");
-  set_field (f, item, "audience_specific", "1");
-  set_field (f, item, "mode_request", "1");
-  set_field (f, item, "level_county", "1");
-  set_field (f, item, "state", "confirmed");
+  gk_test_set_field (f->catalogue, item, "level2", "政策法规文件（本乡）");
+  gk_test_set_field (f->catalogue, item, "basis", "《某某县最低生活保障实施细则》");
+  gk_test_set_field (f->catalogue, item, "note", "待核实");
+  gk_test_set_field (f->catalogue, item, "channels", "公开查阅点;其他:村村响广播");
+  gk_test_set_field (f->catalogue, item, "audience_specific", "1");
+  gk_test_set_field (f->catalogue, item, "mode_request", "1");
+  gk_test_set_field (f->catalogue, item, "level_county", "1");
+  gk_test_set_field (f->catalogue, item, "state", "confirmed");
   order = domain_ids (f, 20);
   n_items = gk_domain_get_n_items (domain);
 
-  delete_item (f, item, "本乡不适用");
+  gk_test_delete_item (f->catalogue, item, "本乡不适用");
   reason = gk_catalogue_get_deviation_reason (f->catalogue, "20-03");
   g_assert_cmpstr (reason, ==, "本乡不适用");
   g_assert_cmpuint (gk_domain_get_n_items (domain), ==, n_items - 1);
@@ -510,7 +388,7 @@ test_undelete_item (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (back);
   assert_same_item (back, item);
-  stored = reload (f, item);
+  stored = gk_test_reload_item (f->catalogue, item);
   assert_same_item (stored, item);
   after = domain_ids (f, 20);
   g_assert_cmpstr (after, ==, order);
@@ -527,16 +405,16 @@ test_undelete_item (Fixture       *f,
   g_clear_error (&error);
   g_assert_null (twice);
   g_assert_cmpuint (gk_domain_get_n_items (domain), ==, n_items);
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM item WHERE origin = 'standard:20-03'"), ==, 1);
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count(*) FROM item WHERE origin = 'standard:20-03'"), ==, 1);
 
   /* A local item, from the middle of the list. */
-  set_field (f, local, "content", "走访对象、走访时间");
-  set_field (f, local, "subject", "社会事务办");
+  gk_test_set_field (f->catalogue, local, "content", "走访对象、走访时间");
+  gk_test_set_field (f->catalogue, local, "subject", "社会事务办");
   g_assert_true (gk_catalogue_move_item (f->catalogue, local, 1, &error));
   g_assert_no_error (error);
   g_clear_pointer (&order, g_free);
   order = domain_ids (f, 20);
-  delete_item (f, local, NULL);
+  gk_test_delete_item (f->catalogue, local, NULL);
   g_clear_object (&back);
   back = gk_catalogue_undelete_item (f->catalogue, local, &error);
   g_assert_no_error (error);
@@ -548,10 +426,10 @@ test_undelete_item (Fixture       *f,
   /* In the file (the move renumbered the standard item since @item was taken). */
   g_clear_object (&stored);
   g_clear_object (&back);
-  back = reload (f, item);
+  back = gk_test_reload_item (f->catalogue, item);
   g_assert_cmpint (gk_item_get_position (back), ==, gk_item_get_position (item) + 1);
   reopen (f);
-  stored = reload (f, item);
+  stored = gk_test_reload_item (f->catalogue, item);
   assert_same_item (stored, back);
 }
 
@@ -611,7 +489,7 @@ test_move_item (Fixture       *f,
   /* A gap left by a deletion is closed by the next move. */
   {
     g_autoptr(GkItem) second = item_at (f, 20, 1);
-    delete_item (f, second, NULL);
+    gk_test_delete_item (f->catalogue, second, NULL);
   }
   g_assert_true (gk_catalogue_move_item (f->catalogue, middle, 0, &error));
   g_assert_no_error (error);
@@ -623,7 +501,7 @@ test_move_item (Fixture       *f,
 
   /* A deleted item cannot move. */
   gone = item_at (f, 20, 2);
-  delete_item (f, gone, NULL);
+  gk_test_delete_item (f->catalogue, gone, NULL);
   g_array_set_size (f->changed, 0);
   g_assert_false (gk_catalogue_move_item (f->catalogue, gone, 0, &error));
   g_assert_error (error, GK_ERROR, GK_ERROR_NOT_FOUND);
@@ -671,7 +549,7 @@ test_reset_item_field (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GkItem) item = standard_item (f, "20-01");
   g_autoptr(GkItem) no_flags = NULL;
-  g_autoptr(GkItem) local = add_item (f, 20, "困难群众走访慰问", "走访名单");
+  g_autoptr(GkItem) local = gk_test_add_item (f->catalogue, 20, "困难群众走访慰问", "走访名单");
   g_autoptr(GkItem) stored = NULL;
   const GkStandardItem *std = lookup (f, "20-01");
   const GkStandardItem *std_0601 = lookup (f, "06-01");
@@ -681,7 +559,7 @@ test_reset_item_field (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_test_message ("reset %s", texts[i]);
-      set_field (f, item, texts[i], "本乡改过的文字");
+      gk_test_set_field (f->catalogue, item, texts[i], "本乡改过的文字");
       g_assert_true (gk_catalogue_reset_item_field (f->catalogue, item, texts[i], &error));
       g_assert_no_error (error);
       assert_field_as_standard (item, std, texts[i]);
@@ -695,7 +573,7 @@ test_reset_item_field (Fixture       *f,
       if (std->flags[fl] < 0)
         continue;
       n_known++;
-      set_field (f, item, key, std->flags[fl] == 1 ? "0" : "1");
+      gk_test_set_field (f->catalogue, item, key, std->flags[fl] == 1 ? "0" : "1");
       g_assert_true (gk_catalogue_reset_item_field (f->catalogue, item, key, &error));
       g_assert_no_error (error);
       g_assert_cmpint (gk_item_get_flag (item, fl), ==, std->flags[fl] == 1);
@@ -704,7 +582,7 @@ test_reset_item_field (Fixture       *f,
   g_assert_cmpuint (n_known, >, 0);
 
   /* Channels, with the text of 其他 that goes with them. */
-  set_field (f, item, "channels", "入户/现场;其他:村村响广播");
+  gk_test_set_field (f->catalogue, item, "channels", "入户/现场;其他:村村响广播");
   g_assert_true (gk_catalogue_reset_item_field (f->catalogue, item, "channels", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (gk_item_get_channels (item), ==, std->channels);
@@ -712,16 +590,16 @@ test_reset_item_field (Fixture       *f,
   assert_field_as_standard (item, std, "channels");
 
   /* Saved, not only shown. */
-  stored = reload (f, item);
+  stored = gk_test_reload_item (f->catalogue, item);
   assert_same_item (stored, item);
-  assert_as_standard (stored, std);
+  gk_test_assert_as_standard (stored, std);
 
   /* 06-01: the 其他 text comes back, and flags the standard does not give cannot be reset. */
   g_assert_nonnull (strstr (std_0601->channels_other, "征地"));
   no_flags = gk_catalogue_restore_standard_item (f->catalogue, "06-01", &error);
   g_assert_no_error (error);
-  set_field (f, no_flags, "channels", "政府网站");
-  set_field (f, no_flags, "channels_other", "");
+  gk_test_set_field (f->catalogue, no_flags, "channels", "政府网站");
+  gk_test_set_field (f->catalogue, no_flags, "channels_other", "");
   g_assert_true (gk_catalogue_reset_item_field (f->catalogue, no_flags, "channels", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (gk_item_get_channels (no_flags), ==, std_0601->channels);
@@ -730,7 +608,7 @@ test_reset_item_field (Fixture       *f,
     {
       if (std_0601->flags[fl] >= 0)
         continue;
-      set_field (f, no_flags, gk_flag_key (fl), "1");
+      gk_test_set_field (f->catalogue, no_flags, gk_flag_key (fl), "1");
       g_assert_null (gk_standard_item_field_text (std_0601, gk_flag_key (fl)));
       g_assert_false (gk_catalogue_reset_item_field (f->catalogue, no_flags, gk_flag_key (fl), &error));
       g_assert_error (error, GK_ERROR, GK_ERROR_INVALID);
@@ -747,7 +625,7 @@ test_reset_item_field (Fixture       *f,
   g_clear_error (&error);
 
   /* A local item has no standard to go back to. */
-  set_field (f, local, "content", "走访对象");
+  gk_test_set_field (f->catalogue, local, "content", "走访对象");
   g_assert_false (gk_catalogue_reset_item_field (f->catalogue, local, "content", &error));
   g_assert_error (error, GK_ERROR, GK_ERROR_INVALID);
   g_clear_error (&error);
@@ -784,7 +662,7 @@ test_field_text (Fixture       *f,
     g_autofree char *expected = gk_standard_item_field_text (std, "channels");
     g_assert_cmpstr (channels, ==, expected);
   }
-  set_field (f, item, "channels", "政府网站;其他:村村响广播");
+  gk_test_set_field (f->catalogue, item, "channels", "政府网站;其他:村村响广播");
   g_clear_pointer (&channels, g_free);
   channels = gk_item_field_text (item, "channels");
   g_assert_cmpstr (channels, ==, "政府网站;其他:村村响广播");
@@ -816,8 +694,8 @@ test_department_add (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GListModel *departments = gk_catalogue_get_departments (f->catalogue);
   guint n = g_list_model_get_n_items (departments);
-  g_autofree char *max_name = repeat ("办", 100);
-  g_autofree char *long_name = repeat ("办", 101);
+  g_autofree char *max_name = gk_test_repeat ("办", 100);
+  g_autofree char *long_name = gk_test_repeat ("办", 101);
   static const char * const empty_names[] = { "", " ", "\t \n" };
   GkDepartment *office, *county, *same, *ensured;
 
@@ -845,7 +723,7 @@ test_department_add (Fixture       *f,
   g_assert_error (error, GK_ERROR, GK_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (g_list_model_get_n_items (departments), ==, n + 2);
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM department"), ==, n + 2);
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count(*) FROM department"), ==, n + 2);
   add_department (f, max_name, GK_DEPARTMENT_OTHER);
 
   /* Ensure: the one there, or a new one. */
@@ -954,8 +832,8 @@ test_department_rename (Fixture       *f,
   office = add_department (f, "党政办", GK_DEPARTMENT_TOWNSHIP);
   for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
     {
-      GkItem *item = add_item (f, subjects[i].domain, "走访慰问", subjects[i].before);
-      set_field (f, item, "subject", subjects[i].before);
+      GkItem *item = gk_test_add_item (f->catalogue, subjects[i].domain, "走访慰问", subjects[i].before);
+      gk_test_set_field (f->catalogue, item, "subject", subjects[i].before);
       g_ptr_array_add (items, item);
     }
 
@@ -978,7 +856,7 @@ test_department_rename (Fixture       *f,
   g_assert_false (changed_contains (f, 12));
   for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(GkItem) stored = reload (f, g_ptr_array_index (items, i));
+      g_autoptr(GkItem) stored = gk_test_reload_item (f->catalogue, g_ptr_array_index (items, i));
       g_assert_cmpstr (gk_item_get_text (stored, GK_ITEM_SUBJECT), ==, subjects[i].after);
       /* The level2 held the same text: only the publisher is the department's. */
       g_assert_cmpstr (gk_item_get_text (stored, GK_ITEM_LEVEL2), ==, subjects[i].before);
@@ -998,7 +876,7 @@ test_department_rename (Fixture       *f,
   g_assert_cmpuint (f->changed->len, ==, 0);
   for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(GkItem) stored = reload (f, g_ptr_array_index (items, i));
+      g_autoptr(GkItem) stored = gk_test_reload_item (f->catalogue, g_ptr_array_index (items, i));
       g_assert_cmpstr (gk_item_get_text (stored, GK_ITEM_SUBJECT), ==, subjects[i].after);
     }
 
@@ -1007,7 +885,8 @@ test_department_rename (Fixture       *f,
   reopen (f);
   g_assert_nonnull (gk_catalogue_find_department (f->catalogue, "社会事务中心"));
   g_assert_null (gk_catalogue_find_department (f->catalogue, "社会事务办"));
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM item WHERE subject = '社会事务中心'"), ==, 1);
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count(*) FROM item WHERE subject = '社会事务中心'"),
+                   ==, 1);
 }
 
 /* A rename that cannot be carried into every item is not made at all: one transaction. */
@@ -1016,17 +895,17 @@ test_department_rename_atomic (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GkItem) short_subject = add_item (f, 20, "走访慰问", "甲");
-  g_autoptr(GkItem) long_subject = add_item (f, 20, "走访慰问", "乙");
+  g_autoptr(GkItem) short_subject = gk_test_add_item (f->catalogue, 20, "走访慰问", "甲");
+  g_autoptr(GkItem) long_subject = gk_test_add_item (f->catalogue, 20, "走访慰问", "乙");
   g_autoptr(GkItem) stored = NULL;
-  g_autofree char *filler = repeat ("党", 494);
+  g_autofree char *filler = gk_test_repeat ("党", 494);
   g_autofree char *full = g_strconcat ("社会事务办、", filler, NULL);  /* 500 characters */
   GkDepartment *department = add_department (f, "社会事务办", GK_DEPARTMENT_TOWNSHIP);
   guint changed = 99;
 
   g_assert_cmpint (g_utf8_strlen (full, -1), ==, 500);
-  set_field (f, short_subject, "subject", "社会事务办");
-  set_field (f, long_subject, "subject", full);
+  gk_test_set_field (f->catalogue, short_subject, "subject", "社会事务办");
+  gk_test_set_field (f->catalogue, long_subject, "subject", full);
 
   g_array_set_size (f->changed, 0);
   g_assert_false (gk_catalogue_rename_department (f->catalogue, department, "社会事务办公室", &changed, &error));
@@ -1034,12 +913,13 @@ test_department_rename_atomic (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpstr (gk_department_get_name (department), ==, "社会事务办");
   g_assert_cmpuint (f->changed->len, ==, 0);
-  stored = reload (f, short_subject);
+  stored = gk_test_reload_item (f->catalogue, short_subject);
   g_assert_cmpstr (gk_item_get_text (stored, GK_ITEM_SUBJECT), ==, "社会事务办");
   g_clear_object (&stored);
-  stored = reload (f, long_subject);
+  stored = gk_test_reload_item (f->catalogue, long_subject);
   g_assert_cmpstr (gk_item_get_text (stored, GK_ITEM_SUBJECT), ==, full);
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM department WHERE name = '社会事务办'"), ==, 1);
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count(*) FROM department WHERE name = '社会事务办'"),
+                   ==, 1);
   g_assert_true (sqlite3_get_autocommit (handle (f)));
 
   /* A name that fits is fine. */
@@ -1053,7 +933,7 @@ test_department_remove (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GkItem) item = add_item (f, 20, "走访慰问", "名单");
+  g_autoptr(GkItem) item = gk_test_add_item (f->catalogue, 20, "走访慰问", "名单");
   g_autoptr(GkItem) stored = NULL;
   GListModel *departments = gk_catalogue_get_departments (f->catalogue);
   guint n = g_list_model_get_n_items (departments);
@@ -1061,7 +941,7 @@ test_department_remove (Fixture       *f,
 
   add_department (f, "党政办", GK_DEPARTMENT_TOWNSHIP);
   department = add_department (f, "社会事务办", GK_DEPARTMENT_TOWNSHIP);
-  set_field (f, item, "subject", "党政办、社会事务办");
+  gk_test_set_field (f->catalogue, item, "subject", "党政办、社会事务办");
 
   g_object_ref (department);
   g_assert_true (gk_catalogue_remove_department (f->catalogue, department, &error));
@@ -1072,7 +952,7 @@ test_department_remove (Fixture       *f,
   g_assert_finalize_object (department);
 
   /* The items keep the text they had; the name is free again. */
-  stored = reload (f, item);
+  stored = gk_test_reload_item (f->catalogue, item);
   g_assert_cmpstr (gk_item_get_text (stored, GK_ITEM_SUBJECT), ==, "党政办、社会事务办");
   reopen (f);
   g_assert_cmpuint (g_list_model_get_n_items (gk_catalogue_get_departments (f->catalogue)), ==, n + 1);
@@ -1167,10 +1047,10 @@ test_search_fields (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      GkItem *item = add_item (f, 12, "文化活动", "活动");
+      GkItem *item = gk_test_add_item (f->catalogue, 12, "文化活动", "活动");
       g_autofree char *value = g_strdup_printf ("本乡%s的文字", fields[i].marker);
 
-      set_field (f, item, fields[i].key, value);
+      gk_test_set_field (f->catalogue, item, fields[i].key, value);
       g_ptr_array_add (items, item);
       n_searched += fields[i].searched;
     }
@@ -1204,10 +1084,10 @@ test_search_order_and_limit (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GkItem) in21 = add_item (f, 21, "麒麟事项", "二十一");
-  g_autoptr(GkItem) in3a = add_item (f, 3, "麒麟事项", "三甲");
-  g_autoptr(GkItem) in3b = add_item (f, 3, "麒麟事项", "三乙");
-  g_autoptr(GkItem) in12 = add_item (f, 12, "麒麟事项", "十二");
+  g_autoptr(GkItem) in21 = gk_test_add_item (f->catalogue, 21, "麒麟事项", "二十一");
+  g_autoptr(GkItem) in3a = gk_test_add_item (f->catalogue, 3, "麒麟事项", "三甲");
+  g_autoptr(GkItem) in3b = gk_test_add_item (f->catalogue, 3, "麒麟事项", "三乙");
+  g_autoptr(GkItem) in12 = gk_test_add_item (f->catalogue, 12, "麒麟事项", "十二");
   g_autoptr(GListModel) found = NULL;
   g_autoptr(GListModel) limited = NULL;
   g_autofree char *ids = NULL;
@@ -1255,9 +1135,9 @@ test_search_like_scan (Fixture       *f,
     "低保", "救助", "最低生活保障", "生活保", "政府", "公开", "县民政局", "办事指南", "乡镇人民政府",
     "《", "〔", "（", "、", "20", "%", "_", "'", "\"", "a", "\\", "%低%", "条例》",
   };
-  g_autoptr(GkItem) odd = add_item (f, 1, "百分之百%完成", "a_b");
+  g_autoptr(GkItem) odd = gk_test_add_item (f->catalogue, 1, "百分之百%完成", "a_b");
 
-  set_field (f, odd, "content", "村'委会\"公示\"栏\\旧");
+  gk_test_set_field (f->catalogue, odd, "content", "村'委会\"公示\"栏\\旧");
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(GListModel) found = search (f, queries[i], 0);
@@ -1288,12 +1168,12 @@ test_search_follows_edits (Fixture       *f,
   GkDepartment *department = add_department (f, "独角兽办", GK_DEPARTMENT_TOWNSHIP);
 
   g_assert_false (found_item (f, "凤凰台", item));
-  set_field (f, item, "content", "凤凰台村公示栏");
+  gk_test_set_field (f->catalogue, item, "content", "凤凰台村公示栏");
   g_assert_true (found_item (f, "凤凰台", item));
-  set_field (f, item, "content", "村公示栏");
+  gk_test_set_field (f->catalogue, item, "content", "村公示栏");
   g_assert_false (found_item (f, "凤凰台", item));
 
-  set_field (f, item, "subject", "党政办、独角兽办");
+  gk_test_set_field (f->catalogue, item, "subject", "党政办、独角兽办");
   g_assert_true (found_item (f, "独角兽办", item));
   g_assert_true (gk_catalogue_rename_department (f->catalogue, department, "白泽办", NULL, &error));
   g_assert_no_error (error);
@@ -1301,8 +1181,8 @@ test_search_follows_edits (Fixture       *f,
   g_assert_true (found_item (f, "白泽办", item));
 
   /* The rename changed the file, not this object: deleted and undone from what is stored. */
-  fresh = reload (f, item);
-  delete_item (f, fresh, NULL);
+  fresh = gk_test_reload_item (f->catalogue, item);
+  gk_test_delete_item (f->catalogue, fresh, NULL);
   g_assert_cmpuint (n_found (f, "白泽办"), ==, 0);
   back = gk_catalogue_undelete_item (f->catalogue, fresh, &error);
   g_assert_no_error (error);
@@ -1319,13 +1199,13 @@ test_undelete_after_restore (Fixture       *f,
   g_autoptr(GkItem) restored = NULL;
   g_autoptr(GkItem) twice = NULL;
 
-  delete_item (f, snapshot, "本乡镇不涉及");
+  gk_test_delete_item (f->catalogue, snapshot, "本乡镇不涉及");
   restored = gk_catalogue_restore_standard_item (f->catalogue, "20-01", &error);
   g_assert_no_error (error);
   twice = gk_catalogue_undelete_item (f->catalogue, snapshot, &error);
   g_assert_error (error, GK_ERROR, GK_ERROR_INVALID);
   g_assert_null (twice);
-  g_assert_cmpint (sql_int (f, "SELECT count (*) FROM item WHERE origin = 'standard:20-01'"), ==, 1);
+  g_assert_cmpint (gk_test_sql_int (handle (f), "SELECT count (*) FROM item WHERE origin = 'standard:20-01'"), ==, 1);
 }
 
 /* Names come in with spaces from copy and paste, full-width ones too. */

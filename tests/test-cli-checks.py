@@ -10,21 +10,14 @@
 import json
 import os
 import re
-import shutil
-import sqlite3
-import subprocess
 import sys
-import tempfile
-import traceback
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CLI = os.environ.get('GK_CLI') or os.path.join(HERE, '..', 'build', 'src', 'cli', 'gongkai-cli')
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gktest  # noqa: E402
+from gktest import (FLAG_KEYS, N_DOMAINS, TEXT_KEYS, Failure, check, check_eq,  # noqa: E402
+                    read_only_db, standards)
 
-N_DOMAINS = 26
-TEXT_KEYS = ['level1', 'level2', 'content', 'basis', 'time_limit', 'subject', 'channels_other',
-             'note']
-FLAG_KEYS = ['audience_all', 'audience_specific', 'mode_active', 'mode_request', 'level_county',
-             'level_township']
 SEARCHED_KEYS = ['level1', 'level2', 'content', 'basis', 'subject']
 RULES = {
     'profile-incomplete': None,  # an error for the township and county, a warning otherwise
@@ -45,88 +38,12 @@ PROBLEM_LINE = re.compile(r'(error|warning) \[([a-z-]+)\] (.+)')
 SUMMARY_LINE = re.compile(r'([0-9]+) errors, ([0-9]+) warnings')
 
 
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def shorten(value, limit=1500):
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + '…'
-
-
-def check_eq(actual, expected, what):
-    if actual != expected:
-        raise Failure('%s: expected %s, got %s' % (what, shorten(expected), shorten(actual)))
-
-
-class Result:
-    def __init__(self, args, proc):
-        self.args = args
-        self.rc = proc.returncode
-        self.out_bytes = proc.stdout
-        self.out = proc.stdout.decode('utf-8', errors='replace')
-        self.err = proc.stderr.decode('utf-8', errors='replace')
-
-    def describe(self):
-        return 'gongkai-cli %s → exit %d\nstdout: %s\nstderr: %s' % (
-            ' '.join(repr(a) for a in self.args), self.rc, self.out[:2000], self.err[:2000])
-
-    def json(self):
-        try:
-            return json.loads(self.out_bytes.decode('utf-8'))
-        except (ValueError, UnicodeDecodeError) as e:
-            raise Failure('output is not valid UTF-8 JSON (%s)\n%s' % (e, self.describe()))
-
-
-class Env:
+class Env(gktest.Env):
     """One test's temporary folder, with a workspace path in it."""
-
-    def __init__(self, tmp):
-        self.tmp = tmp
-        self.ws = os.path.join(tmp, 'test.gongkai')
-        self.env = dict(os.environ)
-        self.env['XDG_DATA_HOME'] = os.path.join(tmp, 'xdg-data')
-        # Untranslated messages, whatever the caller's locale: some checks read them.
-        self.env['LC_ALL'] = 'C.UTF-8'
-        self.env.pop('LANGUAGE', None)
-
-    def run(self, *args, ws=True):
-        argv = [CLI] + (['--workspace', self.ws if ws is True else ws] if ws else []) + list(args)
-        proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, env=self.env, timeout=60)
-        return Result(argv[1:], proc)
-
-    def ok(self, *args, **kwargs):
-        r = self.run(*args, **kwargs)
-        if r.rc != 0:
-            raise Failure('expected exit 0\n' + r.describe())
-        return r
-
-    def fails(self, rc, *args, **kwargs):
-        """Runs a command that must exit with @rc and say why on stderr (and print nothing)."""
-        r = self.run(*args, **kwargs)
-        if r.rc != rc:
-            raise Failure('expected exit %d\n%s' % (rc, r.describe()))
-        check(r.err.strip() != '', 'no message on stderr\n' + r.describe())
-        check(r.out == '', 'unexpected output on stdout\n' + r.describe())
-        if rc == 2:
-            check('Usage:' in r.err, 'usage not shown on stderr\n' + r.describe())
-        else:
-            check(r.err.startswith('gongkai-cli: ') and 'Usage:' not in r.err,
-                  'a refusal should be one clear message, not the usage\n' + r.describe())
-        return r
 
     def new(self):
         self.ok('new', '--township', '江上乡', '--county', '永修县')
         return self
-
-    def items(self, domain):
-        return self.ok('item', 'list', str(domain), '--json').json()
 
     def all_items(self):
         return [item for d in range(1, N_DOMAINS + 1) for item in self.items(d)]
@@ -193,30 +110,12 @@ def check_problem_report(report, r):
     check_eq(report['warnings'], len(problems) - errors, 'warnings count')
 
 
-def read_only_db(path):
-    return sqlite3.connect('file:%s?mode=ro' % path, uri=True)
-
-
 def deviations(path):
     db = read_only_db(path)
     try:
         return db.execute('SELECT standard_id, reason FROM standard_deviation ORDER BY standard_id').fetchall()
     finally:
         db.close()
-
-
-_standards = None
-
-
-def standards():
-    global _standards
-    if _standards is None:
-        proc = subprocess.run([CLI, 'standards', '--json'], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=60)
-        if proc.returncode != 0:
-            raise Failure('standards --json failed: %s' % proc.stderr.decode('utf-8', 'replace'))
-        _standards = json.loads(proc.stdout.decode('utf-8'))
-    return _standards
 
 
 def standard_item(standard_id):
@@ -244,12 +143,8 @@ def check_as_standard(item, standard_id, what):
         check_eq(item[key], std['flags'][key] is True, '%s: %s' % (what, key))
 
 
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
+TESTS = gktest.Tests()
+test = TESTS.add
 
 
 # ---- validate ----------------------------------------------------------------------------------
@@ -620,37 +515,5 @@ def help_lists_the_commands(e):
         check(command in r.err + r.out, 'help should mention %r\n%s' % (command, r.describe()))
 
 
-def main():
-    if not os.access(CLI, os.X_OK):
-        print('Bail out! gongkai-cli not found: set GK_CLI (tried %s)' % CLI)
-        return 1
-    print('1..%d' % len(TESTS))
-    sys.stdout.flush()
-    failed = 0
-    for n, fn in enumerate(TESTS, 1):
-        name = fn.__name__.replace('_', ' ')
-        tmp = tempfile.mkdtemp(prefix='gk-test-cli-checks-')
-        try:
-            fn(Env(tmp))
-        except Failure as e:
-            failed += 1
-            print('not ok %d - %s' % (n, name))
-            for line in str(e).splitlines():
-                print('# ' + line)
-        except Exception:
-            failed += 1
-            print('not ok %d - %s' % (n, name))
-            for line in traceback.format_exc().splitlines():
-                print('# ' + line)
-        else:
-            print('ok %d - %s' % (n, name))
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-    if failed:
-        print('# %d of %d failed' % (failed, len(TESTS)))
-    return 1 if failed else 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(gktest.main(TESTS, Env, 'gk-test-cli-checks-'))

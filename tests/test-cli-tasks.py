@@ -8,19 +8,16 @@
 # Only the Python standard library is used. Every test works in its own temporary folder, and
 # XDG_DATA_HOME points there too, so nothing outside it is ever touched.
 
-import datetime
-import json
 import os
 import re
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
-import traceback
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CLI = os.environ.get('GK_CLI') or os.path.join(HERE, '..', 'build', 'src', 'cli', 'gongkai-cli')
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gktest  # noqa: E402
+from gktest import HERE, Failure, check, check_eq  # noqa: E402
+
 ROOT = os.environ.get('GK_SOURCE_ROOT') or os.path.dirname(HERE)
 
 # reference/holidays/README.md
@@ -32,92 +29,14 @@ TODAY = '2026-03-10'
 WARNING = 'gongkai-cli: warning: '
 
 
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def shorten(value, limit=1500):
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + '…'
-
-
-def check_eq(actual, expected, what):
-    if actual != expected:
-        raise Failure('%s: expected %s, got %s' % (what, shorten(expected), shorten(actual)))
-
-
-class Result:
-    def __init__(self, args, proc):
-        self.args = args
-        self.rc = proc.returncode
-        self.out_bytes = proc.stdout
-        self.out = proc.stdout.decode('utf-8', errors='replace')
-        self.err = proc.stderr.decode('utf-8', errors='replace')
-
-    def describe(self):
-        return 'gongkai-cli %s → exit %d\nstdout: %s\nstderr: %s' % (
-            ' '.join(repr(a) for a in self.args), self.rc, self.out[:2000], self.err[:2000])
-
-    def json(self):
-        try:
-            return json.loads(self.out_bytes.decode('utf-8'))
-        except (ValueError, UnicodeDecodeError) as e:
-            raise Failure('output is not valid UTF-8 JSON (%s)\n%s' % (e, self.describe()))
-
-
-class Env:
+class Env(gktest.Env):
     """One test's temporary folder, with a workspace path in it."""
-
-    def __init__(self, tmp):
-        self.tmp = tmp
-        self.ws = os.path.join(tmp, 'test.gongkai')
-        self.env = dict(os.environ)
-        self.env['XDG_DATA_HOME'] = os.path.join(tmp, 'xdg-data')
-        self.env['LC_ALL'] = 'C.UTF-8'
-        self.env.pop('LANGUAGE', None)
-
-    def path(self, name):
-        return os.path.join(self.tmp, name)
-
-    def write(self, name, text):
-        path = self.path(name)
-        with open(path, 'w', encoding='utf-8', newline='') as f:
-            f.write(text)
-        return path
-
-    def run(self, *args, ws=True, stdin=None):
-        argv = [CLI] + (['--workspace', self.ws if ws is True else ws] if ws else []) + list(args)
-        proc = subprocess.run(argv, input=stdin.encode('utf-8') if stdin is not None else None,
-                              stdin=subprocess.DEVNULL if stdin is None else None,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env,
-                              timeout=60)
-        return Result(argv[1:], proc)
 
     def ok(self, *args, quiet=True, **kwargs):
         """Runs a command that must succeed; with quiet, without a word on stderr."""
-        r = self.run(*args, **kwargs)
-        if r.rc != 0:
-            raise Failure('expected exit 0\n' + r.describe())
+        r = super().ok(*args, **kwargs)
         if quiet and r.err != '':
             raise Failure('unexpected message on stderr\n' + r.describe())
-        return r
-
-    def fails(self, rc, *args, **kwargs):
-        r = self.run(*args, **kwargs)
-        if r.rc != rc:
-            raise Failure('expected exit %d\n%s' % (rc, r.describe()))
-        check(r.err.strip() != '', 'no message on stderr\n' + r.describe())
-        check(r.out == '', 'unexpected output on stdout\n' + r.describe())
-        if rc == 2:
-            check('Usage:' in r.err, 'usage not shown on stderr\n' + r.describe())
-        else:
-            check(r.err.startswith('gongkai-cli: ') and 'Usage:' not in r.err,
-                  'a refusal should be one clear message, not the usage\n' + r.describe())
         return r
 
     def new(self):
@@ -150,12 +69,8 @@ def check_missing_year_warning(r, year):
           r.describe())
 
 
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
+TESTS = gktest.Tests()
+test = TESTS.add
 
 
 # ---- workdays ----------------------------------------------------------------------------------
@@ -563,37 +478,5 @@ def help_lists_the_commands(e):
 
 # ---- main --------------------------------------------------------------------------------------
 
-def main():
-    if not os.access(CLI, os.X_OK):
-        print('Bail out! gongkai-cli not found: set GK_CLI (tried %s)' % CLI)
-        return 1
-    print('1..%d' % len(TESTS))
-    sys.stdout.flush()
-    failed = 0
-    for n, fn in enumerate(TESTS, 1):
-        name = fn.__name__.replace('_', ' ')
-        tmp = tempfile.mkdtemp(prefix='gk-test-cli-tasks-')
-        try:
-            fn(Env(tmp))
-        except Failure as e:
-            failed += 1
-            print('not ok %d - %s' % (n, name))
-            for line in str(e).splitlines():
-                print('# ' + line)
-        except Exception:
-            failed += 1
-            print('not ok %d - %s' % (n, name))
-            for line in traceback.format_exc().splitlines():
-                print('# ' + line)
-        else:
-            print('ok %d - %s' % (n, name))
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-    if failed:
-        print('# %d of %d failed' % (failed, len(TESTS)))
-    return 1 if failed else 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(gktest.main(TESTS, Env, 'gk-test-cli-tasks-'))

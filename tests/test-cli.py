@@ -7,111 +7,26 @@
 # XDG_DATA_HOME points there too, so nothing outside it is ever touched.
 
 import datetime
-import json
 import os
 import re
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
-import traceback
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CLI = os.environ.get('GK_CLI') or os.path.join(HERE, '..', 'build', 'src', 'cli', 'gongkai-cli')
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gktest  # noqa: E402
+from gktest import (FLAG_KEYS, N_DOMAINS, TEXT_KEYS, check, check_eq, read_bytes,  # noqa: E402
+                    standards)
 
 PROFILE_KEYS = ['township', 'county', 'prefecture', 'province', 'compiled_by', 'phone', 'year',
                 'version']
-TEXT_KEYS = ['level1', 'level2', 'content', 'basis', 'time_limit', 'subject', 'channels_other',
-             'note']
-FLAG_KEYS = ['audience_all', 'audience_specific', 'mode_active', 'mode_request', 'level_county',
-             'level_township']
 ITEM_KEYS = (['id', 'domain', 'position'] + TEXT_KEYS + ['channels'] + FLAG_KEYS +
              ['origin', 'state', 'updated_at'])
-N_DOMAINS = 26
 N_STANDARD_ITEMS = 214
 
 
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def shorten(value, limit=1500):
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + '…'
-
-
-def check_eq(actual, expected, what):
-    if actual != expected:
-        raise Failure('%s: expected %s, got %s' % (what, shorten(expected), shorten(actual)))
-
-
-class Result:
-    def __init__(self, args, proc):
-        self.args = args
-        self.rc = proc.returncode
-        self.out_bytes = proc.stdout
-        self.err_bytes = proc.stderr
-        self.out = proc.stdout.decode('utf-8', errors='replace')
-        self.err = proc.stderr.decode('utf-8', errors='replace')
-
-    def describe(self):
-        return 'gongkai-cli %s → exit %d\nstdout: %s\nstderr: %s' % (
-            ' '.join(repr(a) for a in self.args), self.rc, self.out[:2000], self.err[:2000])
-
-    def json(self):
-        try:
-            return json.loads(self.out_bytes.decode('utf-8'))
-        except (ValueError, UnicodeDecodeError) as e:
-            raise Failure('output is not valid UTF-8 JSON (%s)\n%s' % (e, self.describe()))
-
-
-class Env:
+class Env(gktest.Env):
     """One test's temporary folder, with a workspace path in it."""
-
-    def __init__(self, tmp):
-        self.tmp = tmp
-        self.ws = os.path.join(tmp, 'test.gongkai')
-        self.env = dict(os.environ)
-        self.env['XDG_DATA_HOME'] = os.path.join(tmp, 'xdg-data')
-        # Untranslated messages, whatever the caller's locale: some checks read them.
-        self.env['LC_ALL'] = 'C.UTF-8'
-        self.env.pop('LANGUAGE', None)
-
-    def path(self, name):
-        return os.path.join(self.tmp, name)
-
-    def run(self, *args, ws=True, env=None):
-        argv = [CLI] + (['--workspace', self.ws if ws is True else ws] if ws else []) + list(args)
-        proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, env=env or self.env, timeout=60)
-        shown = argv[1:]
-        return Result(shown, proc)
-
-    def ok(self, *args, **kwargs):
-        r = self.run(*args, **kwargs)
-        if r.rc != 0:
-            raise Failure('expected exit 0\n' + r.describe())
-        return r
-
-    def fails(self, rc, *args, **kwargs):
-        """Runs a command that must exit with @rc and say why on stderr (and print nothing)."""
-        r = self.run(*args, **kwargs)
-        if r.rc != rc:
-            raise Failure('expected exit %d\n%s' % (rc, r.describe()))
-        check(r.err.strip() != '', 'no message on stderr\n' + r.describe())
-        check(r.out == '', 'unexpected output on stdout\n' + r.describe())
-        if rc == 2:
-            check('Usage:' in r.err, 'usage not shown on stderr\n' + r.describe())
-        else:
-            check(r.err.startswith('gongkai-cli: ') and 'Usage:' not in r.err,
-                  'a refusal should be one clear message, not the usage\n' + r.describe())
-        return r
 
     def new(self, *args):
         self.ok('new', *args)
@@ -119,9 +34,6 @@ class Env:
 
     def info(self, **kwargs):
         return self.ok('info', '--json', **kwargs).json()
-
-    def items(self, domain):
-        return self.ok('item', 'list', str(domain), '--json').json()
 
     def item(self, item_id):
         for domain in range(1, N_DOMAINS + 1):
@@ -142,39 +54,16 @@ class Env:
         return items[0]
 
 
-def read_bytes(path):
-    with open(path, 'rb') as f:
-        return f.read()
-
-
 def side_files(path):
     return [p for p in (path + '-wal', path + '-shm', path + '-journal') if os.path.exists(p)]
-
-
-_standards = None
-
-
-def standards():
-    global _standards
-    if _standards is None:
-        proc = subprocess.run([CLI, 'standards', '--json'], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=60)
-        if proc.returncode != 0:
-            raise Failure('standards --json failed: %s' % proc.stderr.decode('utf-8', 'replace'))
-        _standards = json.loads(proc.stdout.decode('utf-8'))
-    return _standards
 
 
 def township_items(domain):
     return [i for i in domain['items'] if i['flags']['level_township'] is True]
 
 
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
+TESTS = gktest.Tests()
+test = TESTS.add
 
 
 # ---- new ---------------------------------------------------------------------------------------
@@ -746,7 +635,7 @@ def item_delete_standard_item_with_reason(e):
              'items of domain 20')
     check_eq(e.info()['domains'][19]['items'], len(items) - 1, 'info count of domain 20')
     # The reason is for the county and no command shows it: read it from the file, read-only.
-    db = sqlite3.connect('file:%s?mode=ro' % e.ws, uri=True)
+    db = gktest.read_only_db(e.ws)
     try:
         rows = db.execute('SELECT standard_id, reason FROM standard_deviation').fetchall()
     finally:
@@ -957,37 +846,5 @@ def json_output_is_utf8_whatever_the_locale(e):
 
 # ---- main --------------------------------------------------------------------------------------
 
-def main():
-    if not os.access(CLI, os.X_OK):
-        print('Bail out! gongkai-cli not found: set GK_CLI (tried %s)' % CLI)
-        return 1
-    print('1..%d' % len(TESTS))
-    sys.stdout.flush()
-    failed = 0
-    for n, fn in enumerate(TESTS, 1):
-        name = fn.__name__.replace('_', ' ')
-        tmp = tempfile.mkdtemp(prefix='gk-test-cli-')
-        try:
-            fn(Env(tmp))
-        except Failure as e:
-            failed += 1
-            print('not ok %d - %s' % (n, name))
-            for line in str(e).splitlines():
-                print('# ' + line)
-        except Exception:
-            failed += 1
-            print('not ok %d - %s' % (n, name))
-            for line in traceback.format_exc().splitlines():
-                print('# ' + line)
-        else:
-            print('ok %d - %s' % (n, name))
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-    if failed:
-        print('# %d of %d failed' % (failed, len(TESTS)))
-    return 1 if failed else 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(gktest.main(TESTS, Env, 'gk-test-cli-'))

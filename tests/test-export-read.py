@@ -24,14 +24,17 @@ import tempfile
 import traceback
 import zipfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gktest  # noqa: E402
+from gktest import CLI, FLAG_KEYS, HERE, Failure, check, check_eq  # noqa: E402
+
 try:
     import openpyxl
 except ImportError:
     print('1..0 # SKIP python3-openpyxl is not installed')
     sys.exit(0)
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CLI = os.environ.get('GK_CLI') or os.path.join(HERE, '..', 'build', 'src', 'cli', 'gongkai-cli')
 GOLDEN = os.path.join(HERE, 'golden')
 
 # 2024-05-20 00:00 UTC: the export's date, and the day against which tasks are overdue.
@@ -41,8 +44,7 @@ TODAY = '2024-05-20'
 CHANNELS = ['政府网站', '政府公报', '两微一端', '发布会/听证会', '广播电视', '纸质媒体', '公开查阅点',
             '政务服务中心', '便民服务站', '入户/现场', '社区/企事业单位/村公示栏(电子屏)', '精准推送',
             '其他']
-FLAGS = ['audience_all', 'audience_specific', 'mode_active', 'mode_request', 'level_county',
-         'level_township']
+FLAGS = FLAG_KEYS
 KEPT = [3, 20, 21]          # the applicable domains of the fixture
 TOWNSHIP = '城关镇'
 COUNTY = '某某县'
@@ -120,31 +122,14 @@ TASKS = [
 ]
 
 
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def check_eq(actual, expected, what):
-    if actual != expected:
-        raise Failure('%s: expected %r, got %r' % (what, expected, actual))
-
-
 # ---- the fixture ---------------------------------------------------------------------------
 
 class Workspace:
     def __init__(self, tmp, name):
         self.tmp = tmp
         self.path = os.path.join(tmp, name + '.gongkai')
-        self.env = dict(os.environ)
-        self.env['XDG_DATA_HOME'] = os.path.join(tmp, 'xdg-data')
-        self.env['LC_ALL'] = 'C.UTF-8'
+        self.env = gktest.cli_env(tmp)
         self.env['SOURCE_DATE_EPOCH'] = EPOCH
-        self.env.pop('LANGUAGE', None)
 
     def run(self, *args, env=None):
         argv = [CLI, '--workspace', self.path] + [str(a) for a in args]
@@ -533,12 +518,8 @@ class Context:
         return self.wb
 
 
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
+TESTS = gktest.Tests()
+test = TESTS.add
 
 
 @test
@@ -1008,18 +989,8 @@ def main():
             return 1
         print('1..%d' % len(TESTS))
         for i, fn in enumerate(TESTS, 1):
-            name = fn.__name__.replace('_', ' ')
-            try:
-                result = fn(ctx)
-                if isinstance(result, str) and result.startswith('SKIP'):
-                    print('ok %d - %s # %s' % (i, name, result))
-                else:
-                    print('ok %d - %s' % (i, name))
-            except Exception:
+            if not gktest.report(i, gktest.test_name(fn), lambda: fn(ctx), tracebacks=True):
                 failed += 1
-                print('not ok %d - %s' % (i, name))
-                for line in traceback.format_exc().splitlines():
-                    print('# ' + line)
             sys.stdout.flush()
     finally:
         if os.environ.get('GK_KEEP_TMP'):

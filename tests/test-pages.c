@@ -9,111 +9,10 @@
 #include "gk-core.h"
 #include "gk-departments-page.h"
 #include "gk-overview-page.h"
+#include "gk-test-ui.h"
+#include "gk-test-util.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  GkCatalogue *catalogue;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("gongkai-pages-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workspace.gongkai", NULL);
-  f->catalogue = gk_catalogue_create (f->path, "城关镇", "测试县", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_assert_finalize_object (f->catalogue);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-/* Saves what the page shows, for a person to look at (the CI keeps it as an artifact). */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  /* The picture is for people to look at, not an assertion: a frame not drawn yet (a busy
-   * machine) leaves no picture rather than failing the test. */
-  if (node == NULL)
-    {
-      g_test_message ("screenshot %s: nothing drawn yet", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Lets animations (an expander opening, an entry's title moving) finish before a screenshot. */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-/* Runs the main loop until @done holds, for at most five seconds. */
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
+typedef GkTestWorkspace Fixture;
 
 /* A window as the application makes it: the page inside a toast overlay (or not). */
 static GtkWindow *
@@ -132,7 +31,7 @@ make_window (GtkWidget *page,
   else
     gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (window);
+  gk_test_wait_for_draw (window);
   return GTK_WINDOW (window);
 }
 
@@ -160,80 +59,12 @@ child (GtkWidget  *page,
   return object;
 }
 
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
-    n++;
-  return n;
-}
-
-/* The first AdwPreferencesRow under @widget whose title is @title (depth first). */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_row (c, type, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The button with @icon_name under @widget (the expander's own arrow is a button too). */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *icon_name)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, icon_name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A response button of a message dialog, by its label. */
-static GtkWidget *
-find_labelled_button (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_labelled_button (c, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 type_and_apply (gpointer    row,
                 const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-}
-
-static void
-assert_profile (GkCatalogue    *catalogue,
-                GkProfileField  field,
-                const char     *expected)
-{
-  g_autofree char *value = gk_catalogue_get_profile (catalogue, field);
-  g_assert_cmpstr (value, ==, expected);
 }
 
 /* ---- overview: profile ------------------------------------------------------------------ */
@@ -264,36 +95,36 @@ test_overview_profile (Fixture       *f,
 
   /* Enter or the apply button saves (surrounding spaces dropped). */
   type_and_apply (township, " 新城镇 ");
-  assert_profile (f->catalogue, GK_PROFILE_TOWNSHIP, "新城镇");
+  gk_test_assert_profile (f->catalogue, GK_PROFILE_TOWNSHIP, "新城镇");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (township)), ==, "新城镇");
   type_and_apply (phone, "0571-1234567");
-  assert_profile (f->catalogue, GK_PROFILE_PHONE, "0571-1234567");
+  gk_test_assert_profile (f->catalogue, GK_PROFILE_PHONE, "0571-1234567");
 
   /* A refused value keeps the stored one and marks the row; with a toast overlay the message
    * goes into a toast, not under the profile. */
   type_and_apply (year, "abc");
-  assert_profile (f->catalogue, GK_PROFILE_YEAR, old_year);
+  gk_test_assert_profile (f->catalogue, GK_PROFILE_YEAR, old_year);
   g_assert_true (gtk_widget_has_css_class (year, "error"));
   g_assert_false (gtk_widget_get_visible (child (page, GK_TYPE_OVERVIEW_PAGE, "profile_error_label")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "abc");
 
   too_long = g_strnfill (101, 'x');
   type_and_apply (county, too_long);
-  assert_profile (f->catalogue, GK_PROFILE_COUNTY, "测试县");
+  gk_test_assert_profile (f->catalogue, GK_PROFILE_COUNTY, "测试县");
   g_assert_true (gtk_widget_has_css_class (county, "error"));
 
   /* A good value clears the mark. */
   type_and_apply (year, "2027");
-  assert_profile (f->catalogue, GK_PROFILE_YEAR, "2027");
+  gk_test_assert_profile (f->catalogue, GK_PROFILE_YEAR, "2027");
   g_assert_false (gtk_widget_has_css_class (year, "error"));
 
   /* Leaving a field saves it. */
   gtk_widget_grab_focus (compiled_by);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   gtk_editable_set_text (GTK_EDITABLE (compiled_by), "张三");
   gtk_widget_grab_focus (phone);
-  wait_for_draw (GTK_WIDGET (window));
-  assert_profile (f->catalogue, GK_PROFILE_COMPILED_BY, "张三");
+  gk_test_wait_for_draw (GTK_WIDGET (window));
+  gk_test_assert_profile (f->catalogue, GK_PROFILE_COMPILED_BY, "张三");
 
   /* A change made elsewhere shows up, except in the field being edited. */
   {
@@ -313,16 +144,16 @@ test_overview_profile (Fixture       *f,
     gtk_stack_add_named (GTK_STACK (stack), overlay, "overview");
     gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("another page"), "other");
     g_object_unref (overlay);
-    wait_for_draw (GTK_WIDGET (window));
+    gk_test_wait_for_draw (GTK_WIDGET (window));
 
     gtk_widget_grab_focus (compiled_by);
-    wait_for_draw (GTK_WIDGET (window));
+    gk_test_wait_for_draw (GTK_WIDGET (window));
     gtk_editable_set_text (GTK_EDITABLE (compiled_by), "李四");
     gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
-    wait_for_draw (GTK_WIDGET (window));
-    assert_profile (f->catalogue, GK_PROFILE_COMPILED_BY, "李四");
+    gk_test_wait_for_draw (GTK_WIDGET (window));
+    gk_test_assert_profile (f->catalogue, GK_PROFILE_COMPILED_BY, "李四");
     gtk_stack_set_visible_child_name (GTK_STACK (stack), "overview");
-    wait_for_draw (GTK_WIDGET (window));
+    gk_test_wait_for_draw (GTK_WIDGET (window));
   }
 
   /* A problem about the profile leads back to its field. */
@@ -335,8 +166,8 @@ test_overview_profile (Fixture       *f,
   gtk_widget_grab_focus (year);
   gtk_editable_set_text (GTK_EDITABLE (year), "abc");
   close_window (window, page);
-  assert_profile (f->catalogue, GK_PROFILE_COUNTY, "新县");
-  assert_profile (f->catalogue, GK_PROFILE_YEAR, "2027");
+  gk_test_assert_profile (f->catalogue, GK_PROFILE_COUNTY, "新县");
+  gk_test_assert_profile (f->catalogue, GK_PROFILE_YEAR, "2027");
 }
 
 /* Without a toast overlay, the message is shown under the profile. */
@@ -357,13 +188,13 @@ test_overview_inline_error (Fixture       *f,
 
   g_assert_false (gk_catalogue_set_profile (f->catalogue, GK_PROFILE_YEAR, "abc", &expected));
   type_and_apply (year, "abc");
-  assert_profile (f->catalogue, GK_PROFILE_YEAR, old_year);
+  gk_test_assert_profile (f->catalogue, GK_PROFILE_YEAR, old_year);
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected->message);
   g_assert_true (gtk_widget_has_css_class (year, "error"));
 
-  wait_for_draw (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "overview-inline-error.png");
+  gk_test_wait_for_draw (GTK_WIDGET (window));
+  gk_test_save_screenshot (GTK_WIDGET (window), "overview-inline-error.png");
 
   type_and_apply (year, old_year);
   g_assert_false (gtk_widget_get_visible (label));
@@ -517,7 +348,7 @@ static gboolean
 shows_problems (gpointer data)
 {
   Shown *shown = data;
-  return count_rows (shown->list) == shown->n_rows &&
+  return gk_test_count_rows (shown->list) == shown->n_rows &&
          g_strcmp0 (description_of (shown->group), shown->description) == 0;
 }
 
@@ -545,6 +376,22 @@ assert_rows_match (GtkListBox *list,
         row++;
       }
   g_assert_cmpuint (row, ==, MIN (n, 200));
+}
+
+/* Validates the catalogue again into @problems and waits until the page shows them. */
+static void
+assert_shows_problems (Fixture     *f,
+                       Shown       *shown,
+                       GListModel **problems)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (problems);
+  *problems = gk_validate_catalogue (f->catalogue, &error);
+  g_assert_no_error (error);
+  expect_problems (shown, *problems);
+  g_assert_true (gk_test_wait_until (shows_problems, shown));
+  assert_rows_match (shown->list, *problems);
 }
 
 static void
@@ -578,11 +425,7 @@ test_overview_problems (Fixture       *f,
   shown.group = child (page, GK_TYPE_OVERVIEW_PAGE, "problems_group");
 
   /* The first check runs once the page is drawn: one row per problem, up to the cap. */
-  problems = gk_validate_catalogue (f->catalogue, &error);
-  g_assert_no_error (error);
-  expect_problems (&shown, problems);
-  g_assert_true (wait_until (shows_problems, &shown));
-  assert_rows_match (list, problems);
+  assert_shows_problems (f, &shown, &problems);
   g_test_message ("%u problems in a new workspace", g_list_model_get_n_items (problems));
 
   /* The refresh button and the list have names for a screen reader; so does each problem. */
@@ -627,32 +470,22 @@ test_overview_problems (Fixture       *f,
   g_assert_no_error (error);
   expect_problems (&shown, problems);
   g_assert_cmpstr (shown.description, !=, before);
-  g_assert_true (wait_until (shows_problems, &shown));
+  g_assert_true (gk_test_wait_until (shows_problems, &shown));
   assert_rows_match (list, problems);
 
   /* Clearing the township adds a profile problem. */
   gk_catalogue_set_profile (f->catalogue, GK_PROFILE_TOWNSHIP, "", &error);
   g_assert_no_error (error);
-  g_clear_object (&problems);
-  problems = gk_validate_catalogue (f->catalogue, &error);
-  g_assert_no_error (error);
-  expect_problems (&shown, problems);
-  g_assert_true (wait_until (shows_problems, &shown));
-  assert_rows_match (list, problems);
+  assert_shows_problems (f, &shown, &problems);
 
   /* Fixing it takes the row away again. */
   gk_catalogue_set_profile (f->catalogue, GK_PROFILE_TOWNSHIP, "城关镇", &error);
   g_assert_no_error (error);
-  g_clear_object (&problems);
-  problems = gk_validate_catalogue (f->catalogue, &error);
-  g_assert_no_error (error);
-  expect_problems (&shown, problems);
-  g_assert_true (wait_until (shows_problems, &shown));
-  assert_rows_match (list, problems);
+  assert_shows_problems (f, &shown, &problems);
 
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_VIEWPORT))), 0);
-  wait_for_draw (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "overview.png");
+  gk_test_wait_for_draw (GTK_WIDGET (window));
+  gk_test_save_screenshot (GTK_WIDGET (window), "overview.png");
 
   g_free (shown.description);
   close_window (window, page);
@@ -694,7 +527,7 @@ test_overview_many_problems (Fixture       *f,
                   (g_get_monotonic_time () - start) / 1000.0);
 
   list = child (page, GK_TYPE_OVERVIEW_PAGE, "problem_list");
-  g_assert_cmpuint (count_rows (list), ==, 201);
+  g_assert_cmpuint (gk_test_count_rows (list), ==, 201);
   last = gtk_list_box_get_row_at_index (list, 200);
   more = g_strdup_printf ("And %u more problems", n - 200);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last)), ==, more);
@@ -711,7 +544,7 @@ test_overview_many_problems (Fixture       *f,
     gk_overview_page_revalidate (GK_OVERVIEW_PAGE (page));
     g_test_message ("checked again and shown in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
     g_assert_true (gtk_list_box_get_row_at_index (list, 0) == first);
-    g_assert_cmpuint (count_rows (list), ==, 201);
+    g_assert_cmpuint (gk_test_count_rows (list), ==, 201);
     g_assert_true (gtk_list_box_get_row_at_index (list, 200) == last);
     g_clear_object (&problems);
     problems = gk_validate_catalogue (f->catalogue, &error);
@@ -748,7 +581,7 @@ test_overview_clean (Fixture       *f,
   window = make_window (page, TRUE);
   gk_overview_page_revalidate (GK_OVERVIEW_PAGE (page));
   list = child (page, GK_TYPE_OVERVIEW_PAGE, "problem_list");
-  g_assert_cmpuint (count_rows (list), ==, 0);
+  g_assert_cmpuint (gk_test_count_rows (list), ==, 0);
   g_assert_true (gtk_widget_get_visible (child (page, GK_TYPE_OVERVIEW_PAGE, "placeholder_icon")));
   g_assert_cmpstr (description_of (child (page, GK_TYPE_OVERVIEW_PAGE, "problems_group")), ==, "");
   expected_completion (f->catalogue, &domains_text, &items_text);
@@ -764,9 +597,9 @@ test_overview_clean (Fixture       *f,
     g_assert_false (gtk_widget_get_visible (group));
     gk_overview_page_set_deadlines (GK_OVERVIEW_PAGE (page), G_LIST_MODEL (model));
     g_assert_true (gtk_widget_get_visible (group));
-    g_assert_cmpuint (count_rows (child (page, GK_TYPE_OVERVIEW_PAGE, "deadline_list")), ==, 2);
-    wait_for_draw (GTK_WIDGET (window));
-    save_screenshot (GTK_WIDGET (window), "overview-clean.png");
+    g_assert_cmpuint (gk_test_count_rows (child (page, GK_TYPE_OVERVIEW_PAGE, "deadline_list")), ==, 2);
+    gk_test_wait_for_draw (GTK_WIDGET (window));
+    gk_test_save_screenshot (GTK_WIDGET (window), "overview-clean.png");
     gk_overview_page_set_deadlines (GK_OVERVIEW_PAGE (page), NULL);
     g_assert_false (gtk_widget_get_visible (group));
   }
@@ -781,21 +614,29 @@ department_row (GtkWidget  *page,
                 const char *name)
 {
   GtkListBox *list = child (page, GK_TYPE_DEPARTMENTS_PAGE, "department_list");
-  return find_row (GTK_WIDGET (list), ADW_TYPE_EXPANDER_ROW, name);
+  return gk_test_find_row (GTK_WIDGET (list), ADW_TYPE_EXPANDER_ROW, name);
 }
 
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  return (AdwMessageDialog *) gk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+/* A button with the icon @data (the expander's own arrow is a button too). */
+static gboolean
+has_icon (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* A button labelled @data: a response of a message dialog. */
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
 static gboolean
@@ -824,7 +665,7 @@ test_departments (Fixture       *f,
   window = make_window (page, TRUE);
   list = child (page, GK_TYPE_DEPARTMENTS_PAGE, "department_list");
   add_row = child (page, GK_TYPE_DEPARTMENTS_PAGE, "add_row");
-  g_assert_cmpuint (count_rows (list), ==, g_list_model_get_n_items (departments));
+  g_assert_cmpuint (gk_test_count_rows (list), ==, g_list_model_get_n_items (departments));
 
   /* Added through the entry: a township office by default, or the kind chosen. */
   n = g_list_model_get_n_items (departments);
@@ -834,7 +675,7 @@ test_departments (Fixture       *f,
   g_assert_cmpint (gk_department_get_kind (department), ==, GK_DEPARTMENT_TOWNSHIP);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (departments), ==, n + 1);
-  g_assert_cmpuint (count_rows (list), ==, n + 1);
+  g_assert_cmpuint (gk_test_count_rows (list), ==, n + 1);
   g_assert_nonnull (department_row (page, "党政综合办公室"));
 
   gtk_drop_down_set_selected (child (page, GK_TYPE_DEPARTMENTS_PAGE, "kind_dropdown"), 1);
@@ -856,7 +697,7 @@ test_departments (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (add_row, "error"));
   type_and_apply (add_row, "   ");
   g_assert_cmpuint (g_list_model_get_n_items (departments), ==, n);
-  g_assert_cmpuint (count_rows (list), ==, n);
+  g_assert_cmpuint (gk_test_count_rows (list), ==, n);
   type_and_apply (add_row, "社会事务办");
   g_assert_false (gtk_widget_has_css_class (add_row, "error"));
 
@@ -869,7 +710,7 @@ test_departments (Fixture       *f,
   row = department_row (page, "党政综合办公室");
   g_assert_nonnull (row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  name_row = find_row (row, ADW_TYPE_ENTRY_ROW, "Name");
+  name_row = gk_test_find_row (row, ADW_TYPE_ENTRY_ROW, "Name");
   g_assert_nonnull (name_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "党政综合办公室");
   type_and_apply (name_row, "党政办");
@@ -888,7 +729,7 @@ test_departments (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
 
   /* The contact is saved and shown with the kind. */
-  contact_row = find_row (row, ADW_TYPE_ENTRY_ROW, "Contact (optional)");
+  contact_row = gk_test_find_row (row, ADW_TYPE_ENTRY_ROW, "Contact (optional)");
   g_assert_nonnull (contact_row);
   type_and_apply (contact_row, "0571-7654321");
   department = gk_catalogue_find_department (f->catalogue, "党政办");
@@ -909,12 +750,12 @@ test_departments (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (contact_row, "error"));
 
   gtk_widget_grab_focus (GTK_WIDGET (list));
-  wait_ms (600);
-  save_screenshot (GTK_WIDGET (window), "departments.png");
+  gk_test_wait_ms (600);
+  gk_test_save_screenshot (GTK_WIDGET (window), "departments.png");
 
   /* Removing asks first; cancelling keeps the department. */
   row = department_row (page, "县民政局");
-  remove_button = find_button (row, "user-trash-symbolic");
+  remove_button = gk_test_find_widget (row, has_icon, "user-trash-symbolic");
   g_assert_nonnull (remove_button);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Remove “县民政局”");
@@ -923,20 +764,20 @@ test_departments (Fixture       *f,
   g_signal_emit_by_name (remove_button, "clicked");
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  wait_for_draw (GTK_WIDGET (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "departments-remove.png");
-  g_signal_emit_by_name (find_labelled_button (GTK_WIDGET (dialog), "_Cancel"), "clicked");
-  g_assert_true (wait_until (no_message_dialog, NULL));
+  gk_test_wait_for_draw (GTK_WIDGET (dialog));
+  gk_test_save_screenshot (GTK_WIDGET (dialog), "departments-remove.png");
+  g_signal_emit_by_name (gk_test_find_widget (GTK_WIDGET (dialog), has_label, "_Cancel"), "clicked");
+  g_assert_true (gk_test_wait_until (no_message_dialog, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (departments), ==, n);
 
   g_signal_emit_by_name (remove_button, "clicked");
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_signal_emit_by_name (find_labelled_button (GTK_WIDGET (dialog), "_Remove"), "clicked");
-  g_assert_true (wait_until (no_message_dialog, NULL));
+  g_signal_emit_by_name (gk_test_find_widget (GTK_WIDGET (dialog), has_label, "_Remove"), "clicked");
+  g_assert_true (gk_test_wait_until (no_message_dialog, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (departments), ==, n - 1);
   g_assert_null (gk_catalogue_find_department (f->catalogue, "县民政局"));
-  g_assert_cmpuint (count_rows (list), ==, n - 1);
+  g_assert_cmpuint (gk_test_count_rows (list), ==, n - 1);
   g_assert_null (department_row (page, "县民政局"));
 
   close_window (window, page);
@@ -979,31 +820,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
+  if (!gk_test_ui_init (&argc, &argv))
+    return 77;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  g_test_add ("/pages/overview/profile", Fixture, NULL, fixture_set_up, test_overview_profile,
-              fixture_tear_down);
-  g_test_add ("/pages/overview/inline-error", Fixture, NULL, fixture_set_up, test_overview_inline_error,
-              fixture_tear_down);
-  g_test_add ("/pages/overview/completion", Fixture, NULL, fixture_set_up, test_overview_completion,
-              fixture_tear_down);
-  g_test_add ("/pages/overview/problems", Fixture, NULL, fixture_set_up, test_overview_problems,
-              fixture_tear_down);
-  g_test_add ("/pages/overview/many-problems", Fixture, NULL, fixture_set_up, test_overview_many_problems,
-              fixture_tear_down);
-  g_test_add ("/pages/overview/clean", Fixture, NULL, fixture_set_up, test_overview_clean,
-              fixture_tear_down);
-  g_test_add ("/pages/departments/edit", Fixture, NULL, fixture_set_up, test_departments,
-              fixture_tear_down);
-  g_test_add ("/pages/departments/inline-error", Fixture, NULL, fixture_set_up, test_departments_inline_error,
-              fixture_tear_down);
+  gk_test_add_workspace ("/pages/overview/profile", test_overview_profile);
+  gk_test_add_workspace ("/pages/overview/inline-error", test_overview_inline_error);
+  gk_test_add_workspace ("/pages/overview/completion", test_overview_completion);
+  gk_test_add_workspace ("/pages/overview/problems", test_overview_problems);
+  gk_test_add_workspace ("/pages/overview/many-problems", test_overview_many_problems);
+  gk_test_add_workspace ("/pages/overview/clean", test_overview_clean);
+  gk_test_add_workspace ("/pages/departments/edit", test_departments);
+  gk_test_add_workspace ("/pages/departments/inline-error", test_departments_inline_error);
 
   return g_test_run ();
 }

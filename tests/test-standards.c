@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-core.h"
+#include "gk-test-util.h"
 
 #define N_DOMAINS 26
 #define DATA_FILE_20 "standards/20-shehui-jiuzhu.tsv"
@@ -23,48 +24,6 @@ source_root (void)
   return root;
 }
 
-static char *
-read_file (const char *path,
-           gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static void
-write_file (const char *path,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-}
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 /* A temporary copy of data/ (domains.tsv and standards/, README.md included). */
 static char *
 copy_data_dir (void)
@@ -72,12 +31,11 @@ copy_data_dir (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *src = g_build_filename (source_root (), "data", NULL);
   g_autofree char *src_standards = g_build_filename (src, "standards", NULL);
-  g_autofree char *tmp = g_dir_make_tmp ("gk-standards-XXXXXX", &error);
+  g_autofree char *tmp = gk_test_tmp_dir_new ("gk-standards-XXXXXX");
   g_autofree char *dst_standards = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  g_assert_no_error (error);
   dst_standards = g_build_filename (tmp, "standards", NULL);
   g_assert_cmpint (g_mkdir (dst_standards, 0700), ==, 0);
 
@@ -85,8 +43,8 @@ copy_data_dir (void)
     g_autofree char *from = g_build_filename (src, "domains.tsv", NULL);
     g_autofree char *to = g_build_filename (tmp, "domains.tsv", NULL);
     gsize length;
-    g_autofree char *contents = read_file (from, &length);
-    write_file (to, contents, length);
+    g_autofree char *contents = gk_test_read_file (from, &length);
+    gk_test_write_file (to, contents, length);
   }
 
   dir = g_dir_open (src_standards, 0, &error);
@@ -96,8 +54,8 @@ copy_data_dir (void)
       g_autofree char *from = g_build_filename (src_standards, name, NULL);
       g_autofree char *to = g_build_filename (dst_standards, name, NULL);
       gsize length;
-      g_autofree char *contents = read_file (from, &length);
-      write_file (to, contents, length);
+      g_autofree char *contents = gk_test_read_file (from, &length);
+      gk_test_write_file (to, contents, length);
     }
 
   return g_steal_pointer (&tmp);
@@ -241,7 +199,7 @@ expected_counts (DomainCount counts[N_DOMAINS + 1])
       n_files++;
 
       path = g_build_filename (dir_path, name, NULL);
-      contents = read_file (path, NULL);
+      contents = gk_test_read_file (path, NULL);
       lines = g_strsplit (contents, "\n", -1);
       header = g_strsplit (lines[0], "\t", -1);
       for (guint c = 0; header[c] != NULL; c++)
@@ -541,7 +499,7 @@ test_builtin_matches_data_files (void)
       if (!g_str_has_suffix (name, ".tsv"))
         continue;
       path = g_build_filename (dir_path, name, NULL);
-      contents = read_file (path, NULL);
+      contents = gk_test_read_file (path, NULL);
       lines = g_strsplit (contents, "\n", -1);
 
       for (guint l = 1; lines[l] != NULL; l++)
@@ -633,7 +591,7 @@ test_dir_same_as_builtin (void)
   loaded = load_dir (dir);
   g_assert_true (loaded != standards);
   assert_same_library (standards, loaded);
-  rm_rf (dir);
+  gk_test_rm_rf (dir);
 }
 
 typedef char *(*Transform) (const char *contents, gsize length, gsize *new_length);
@@ -697,10 +655,10 @@ transform_all (const char *dir,
   for (guint i = 0; i < paths->len; i++)
     {
       gsize length, new_length;
-      g_autofree char *contents = read_file (g_ptr_array_index (paths, i), &length);
+      g_autofree char *contents = gk_test_read_file (g_ptr_array_index (paths, i), &length);
       g_autofree char *changed = transform (contents, length, &new_length);
 
-      write_file (g_ptr_array_index (paths, i), changed, new_length);
+      gk_test_write_file (g_ptr_array_index (paths, i), changed, new_length);
     }
 }
 
@@ -723,7 +681,7 @@ test_dir_accepted_variants (gconstpointer data)
   assert_same_library (standards, loaded);
   g_assert_nonnull (gk_standards_lookup (loaded, "01-01"));
   g_assert_null (strchr (gk_standards_lookup (loaded, "20-01")->note, '\r'));
-  rm_rf (dir);
+  gk_test_rm_rf (dir);
 }
 
 static void
@@ -740,7 +698,7 @@ test_dir_missing_parts (void)
 
   dir = copy_data_dir ();
   standards = g_build_filename (dir, "standards", NULL);
-  rm_rf (standards);
+  gk_test_rm_rf (standards);
   loaded = gk_standards_new_from_dir (dir, &error);
   g_assert_null (loaded);
   g_assert_error (error, GK_ERROR, GK_ERROR_IO);
@@ -754,7 +712,7 @@ test_dir_missing_parts (void)
   g_assert_nonnull (strstr (error->message, "domains.tsv"));
   g_clear_error (&error);
 
-  rm_rf (dir);
+  gk_test_rm_rf (dir);
   loaded = gk_standards_new_from_dir (dir, &error);
   g_assert_null (loaded);
   g_assert_error (error, GK_ERROR, GK_ERROR_IO);
@@ -859,11 +817,11 @@ edit_data (const char    *dir,
 
   if (bad->kind == SET_FILE)
     {
-      write_file (path, bad->value, -1);
+      gk_test_write_file (path, bad->value, -1);
       return;
     }
 
-  contents = read_file (path, NULL);
+  contents = gk_test_read_file (path, NULL);
   lines = g_strsplit (contents, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >, bad->line);
   line = &lines[bad->line - 1];
@@ -892,7 +850,7 @@ edit_data (const char    *dir,
   }
 
   result = g_strjoinv ("\n", lines);
-  write_file (path, result, -1);
+  gk_test_write_file (path, result, -1);
 }
 
 static void
@@ -924,7 +882,7 @@ test_dir_bad (gconstpointer data)
   /* Not a byte soup: the message is text that can be shown. */
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 
-  rm_rf (dir);
+  gk_test_rm_rf (dir);
 }
 
 int

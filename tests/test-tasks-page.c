@@ -14,6 +14,8 @@
 #include "gk-preferences-window.h"
 #include "gk-reminders.h"
 #include "gk-tasks-page.h"
+#include "gk-test-ui.h"
+#include "gk-test-util.h"
 
 typedef struct
 {
@@ -48,11 +50,9 @@ fixture_set_up (Fixture       *f,
   GkTaskFields fields = { 0 };
   GDate today, deadline;
 
-  f->dir = g_dir_make_tmp ("gongkai-tasks-page-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = gk_test_tmp_dir_new ("gongkai-tasks-page-XXXXXX");
   f->path = g_build_filename (f->dir, "workspace.gongkai", NULL);
-  f->catalogue = gk_catalogue_create (f->path, "城关镇", "测试县", &error);
-  g_assert_no_error (error);
+  f->catalogue = gk_test_create_workspace (f->path, "城关镇", "测试县");
   f->tasks = gk_tasks_new (f->catalogue, &error);
   g_assert_no_error (error);
 
@@ -96,84 +96,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
   g_assert_finalize_object (f->tasks);
   g_assert_finalize_object (f->catalogue);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
+  gk_test_tmp_dir_free (f->dir);
   g_free (f->path);
-  g_free (f->dir);
-}
-
-/* Saves what the window shows, for a person to look at (the CI keeps it as an artifact). */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  /* The picture is for people to look at, not an assertion: a frame not drawn yet (a busy
-   * machine) leaves no picture rather than failing the test. */
-  if (node == NULL)
-    {
-      g_test_message ("screenshot %s: nothing drawn yet", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
 }
 
 /* The page as the window shows it: inside a toast overlay. */
@@ -187,47 +113,36 @@ make_window (GtkWidget *page)
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
   gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (window);
+  gk_test_wait_for_draw (window);
   return GTK_WINDOW (window);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (type));
 }
 
 static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gk_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 static GtkWidget *
 named (GtkWidget  *root,
        const char *name)
 {
-  GtkWidget *widget = find_named (root, name);
+  GtkWidget *widget = gk_test_find_widget (root, is_named, name);
 
   if (widget == NULL)
     g_error ("No widget named “%s”", name);
@@ -322,7 +237,7 @@ test_filters (Fixture       *f,
   guint seen;
 
   gk_tasks_page_set_tasks (page, f->tasks);
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
 
   /* All: the 26 tasks of the 玉溪 list, the 7 standing duties, and the two added here. */
   g_assert_cmpuint (n_all, ==, 26 + 7 + 2);
@@ -335,8 +250,8 @@ test_filters (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (named (root, "holiday-banner"))), "2027"));
 
   g_assert_true (gk_tasks_page_select_task (page, f->soon_id));
-  wait_for_draw (root);
-  save_screenshot (root, "tasks-page.png");
+  gk_test_wait_for_draw (root);
+  gk_test_save_screenshot (root, "tasks-page.png");
 
   /* By deadline: the overdue task (red) first, then the one due this week (amber). */
   {
@@ -345,15 +260,15 @@ test_filters (Fixture       *f,
 
     gtk_column_view_sort_by_column (view, deadline_column, GTK_SORT_ASCENDING);
     g_assert_true (gk_tasks_page_select_task (page, f->overdue_id));
-    wait_for_draw (root);
+    gk_test_wait_for_draw (root);
     check_colours (page, f->tasks);
-    save_screenshot (root, "tasks-page-by-deadline.png");
+    gk_test_save_screenshot (root, "tasks-page-by-deadline.png");
     gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
   }
 
   /* Overdue: the open tasks whose deadline has passed, in red. */
   click (named (root, "filter-overdue"));
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), ==, count (f->tasks, GK_TASK_FILTER_OVERDUE, 0));
   g_assert_cmpuint (check_colours (page, f->tasks), ==, count (f->tasks, GK_TASK_FILTER_OVERDUE, 0));
   {
@@ -363,7 +278,7 @@ test_filters (Fixture       *f,
 
   /* Due within 7 days: amber. */
   click (named (root, "filter-soon"));
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), ==, count (f->tasks, GK_TASK_FILTER_DUE_WITHIN, 7));
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), >=, 1);
   g_assert_cmpuint (check_colours (page, f->tasks), ==, g_list_model_get_n_items (rows_of (page)));
@@ -376,7 +291,7 @@ test_filters (Fixture       *f,
 
   /* Done: dimmed. */
   click (named (root, "filter-done"));
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), ==, 1);
   g_assert_cmpuint (check_colours (page, f->tasks), ==, 1);
   {
@@ -395,7 +310,7 @@ test_filters (Fixture       *f,
   office = gk_catalogue_find_department (f->catalogue, "党政综合办公室");
   g_assert_nonnull (office);
   gtk_drop_down_set_selected (departments, office_position);
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), ==,
                     count (f->tasks, GK_TASK_FILTER_DEPARTMENT, gk_department_get_id (office)));
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), ==, 2);
@@ -403,15 +318,15 @@ test_filters (Fixture       *f,
 
   /* The two filters together: the department's tasks due within 7 days. */
   click (named (root, "filter-soon"));
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), ==, 1);
 
   /* Nothing overdue there: the page says so and offers every task again. */
   click (named (root, "filter-overdue"));
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tasks.show-all", NULL));
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), ==, n_all);
   g_assert_cmpuint (gtk_drop_down_get_selected (departments), ==, 0);
 
@@ -446,7 +361,7 @@ test_edit (Fixture       *f,
 
   gk_tasks_page_set_tasks (page, f->tasks);
   g_assert_true (gk_tasks_page_select_task (page, f->soon_id));
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   g_assert_cmpint (gk_task_get_id (gk_tasks_page_get_selected (page)), ==, f->soon_id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (root, "category"))), ==, "政务公开工作");
 
@@ -512,7 +427,7 @@ test_edit (Fixture       *f,
 
   /* The pause saves as well. */
   gtk_editable_set_text (GTK_EDITABLE (named (root, "group")), "政务公开专栏");
-  wait_ms (700);
+  gk_test_wait_ms (700);
   stored = gk_tasks_get (f->tasks, f->soon_id, &error);
   g_assert_cmpstr (gk_task_get_group (stored), ==, "政务公开专栏");
   g_clear_object (&stored);
@@ -532,7 +447,7 @@ test_edit (Fixture       *f,
   /* A rule gives the deadline, and its description shows; an after: rule asks for its event. */
   gtk_editable_set_text (GTK_EDITABLE (named (root, "rule")), "after:3wd");
   g_assert_true (gk_tasks_page_flush (page));
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   g_assert_true (gtk_widget_get_visible (named (root, "event")));
   gtk_editable_set_text (GTK_EDITABLE (named (root, "event")), "2026-11-20");
   g_assert_true (gk_tasks_page_flush (page));
@@ -604,7 +519,7 @@ test_mark_done (Fixture       *f,
   gk_tasks_page_set_tasks (page, f->tasks);
   g_assert_cmpint (monthly, >, 0);
   g_assert_true (gk_tasks_page_select_task (page, monthly));
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   stored = gk_tasks_get (f->tasks, monthly, &error);
   g_assert_cmpstr (gk_task_get_deadline_text (stored), ==, "2026-12-02");
   title = g_strdup (gk_task_get_title (stored));
@@ -623,24 +538,10 @@ test_mark_done (Fixture       *f,
   g_assert_cmpint (gk_task_get_id (gk_tasks_page_get_selected (page)), ==, monthly);
   gtk_widget_activate_action (GTK_WIDGET (page), "tasks.mark-done", NULL);
   g_assert_cmpuint (count (f->tasks, GK_TASK_FILTER_ALL, 0), ==, before + 1);
-  wait_for_draw (root);
+  gk_test_wait_for_draw (root);
   check_colours (page, f->tasks);
 
   gtk_window_destroy (window);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
 }
 
 static void
@@ -665,20 +566,20 @@ test_add_and_remove (Fixture       *f,
 
   /* Removing asks first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tasks.remove", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (gk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   g_assert_cmpuint (count (f->tasks, GK_TASK_FILTER_ALL, 0), ==, before + 1);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tasks.remove", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (gk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "remove");
   g_assert_cmpuint (count (f->tasks, GK_TASK_FILTER_ALL, 0), ==, before);
   g_assert_null (gk_tasks_get (f->tasks, id, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (rows_of (page)), ==, before);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
 
   gtk_window_destroy (window);
 }
@@ -693,10 +594,10 @@ test_empty_and_templates (Fixture       *f,
   GtkStack *stack;
 
   gk_tasks_page_set_tasks (page, f->tasks);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   stack = GTK_STACK (named (GTK_WIDGET (page), "task-stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  save_screenshot (GTK_WIDGET (window), "tasks-page-empty.png");
+  gk_test_save_screenshot (GTK_WIDGET (window), "tasks-page-empty.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "tasks.import-template", "s", "yuxi-2020"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
@@ -717,37 +618,6 @@ window_gone (gpointer data)
   return object == NULL;
 }
 
-static GtkWidget *
-find_year_row (GtkWidget  *widget,
-               const char *year)
-{
-  if (ADW_IS_EXPANDER_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), year) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_year_row (child, year);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_preferences_add_year (Fixture       *f,
                            gconstpointer  data)
@@ -763,12 +633,12 @@ test_preferences_add_year (Fixture       *f,
 
   g_assert_nonnull (settings);
   gk_tasks_page_set_tasks (page, f->tasks);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (named (GTK_WIDGET (window), "holiday-banner"))));
 
   preferences = gk_preferences_window_new (window, f->tasks, settings);
   gtk_window_present (preferences);
-  wait_for_draw (GTK_WIDGET (preferences));
+  gk_test_wait_for_draw (GTK_WIDGET (preferences));
 
   /* The reminders switch is the setting. */
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (named (GTK_WIDGET (preferences), "reminders"))));
@@ -781,7 +651,7 @@ test_preferences_add_year (Fixture       *f,
   g_assert_true (gk_calendar_has_year (calendar, 2026));
   g_assert_false (gk_calendar_has_year (calendar, 2027));
   dialog = gk_preferences_window_edit_year (GK_PREFERENCES_WINDOW (preferences), 0);
-  wait_for_draw (GTK_WIDGET (dialog));
+  gk_test_wait_for_draw (GTK_WIDGET (dialog));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (named (GTK_WIDGET (dialog), "year"))), ==, 2027);
   days = gtk_text_view_get_buffer (GTK_TEXT_VIEW (named (GTK_WIDGET (dialog), "days")));
   error_label = named (GTK_WIDGET (dialog), "error");
@@ -790,8 +660,8 @@ test_preferences_add_year (Fixture       *f,
   gtk_text_buffer_set_text (days, "2027-01-01\tholiday\t元旦\n2027-02-05 休假 春节\n", -1);
   click (named (GTK_WIDGET (dialog), "save"));
   g_assert_true (gtk_widget_get_visible (error_label));
-  wait_for_draw (GTK_WIDGET (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "preferences-year-dialog.png");
+  gk_test_wait_for_draw (GTK_WIDGET (dialog));
+  gk_test_save_screenshot (GTK_WIDGET (dialog), "preferences-year-dialog.png");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2"));
   g_assert_false (gk_calendar_has_year (calendar, 2027));
 
@@ -802,26 +672,26 @@ test_preferences_add_year (Fixture       *f,
                             "2027-02-14 workday 调休上班\n", -1);
   g_weak_ref_init (&dialog_ref, dialog);
   click (named (GTK_WIDGET (dialog), "save"));
-  g_assert_true (wait_until (window_gone, &dialog_ref));
+  g_assert_true (gk_test_wait_until (window_gone, &dialog_ref));
   g_weak_ref_clear (&dialog_ref);
   g_assert_true (gk_calendar_has_year (calendar, 2027));
   g_assert_cmpint (gk_calendar_get_year_source (calendar, 2027), ==, GK_CALENDAR_SOURCE_USER);
 
   /* The task page no longer warns about 2027. */
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (named (GTK_WIDGET (window), "holiday-banner"))));
 
   /* Each year lists its days, as runs: 春节 from the 5th to the 11th of February. */
   {
-    GtkWidget *row = find_year_row (GTK_WIDGET (preferences), "2027");
+    GtkWidget *row = gk_test_find_row (GTK_WIDGET (preferences), ADW_TYPE_EXPANDER_ROW, "2027");
 
     g_assert_nonnull (row);
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-    wait_ms (400);
-    g_assert_true (has_label (row, "春节"));
+    gk_test_wait_ms (400);
+    g_assert_true (gk_test_find_row (row, ADW_TYPE_ACTION_ROW, "春节") != NULL);
   }
-  wait_for_draw (GTK_WIDGET (preferences));
-  save_screenshot (GTK_WIDGET (preferences), "preferences-holidays.png");
+  gk_test_wait_for_draw (GTK_WIDGET (preferences));
+  gk_test_save_screenshot (GTK_WIDGET (preferences), "preferences-holidays.png");
 
   gtk_window_destroy (preferences);
   gtk_window_destroy (window);
@@ -970,7 +840,7 @@ test_reminders (Fixture       *f,
   g_assert_no_error (error);
   owner_id = g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
                                            on_name_acquired, NULL, &acquired, NULL);
-  g_assert_true (wait_until (name_acquired, &acquired));
+  g_assert_true (gk_test_wait_until (name_acquired, &acquired));
 
   g_signal_connect (show_tasks, "activate", G_CALLBACK (on_show_tasks), &n_shown);
   g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (show_tasks));
@@ -978,7 +848,7 @@ test_reminders (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_cmpuint (gk_reminders_check (app, f->tasks, settings, FALSE), ==, expected);
-  g_assert_true (wait_until (notified, &expect));
+  g_assert_true (gk_test_wait_until (notified, &expect));
   g_assert_cmpstr (server.summary, !=, "");
   g_assert_nonnull (strstr (server.body, "2020-09-30"));
   g_assert_nonnull (strstr (server.body, "更新乡镇政府信息公开专栏"));
@@ -996,13 +866,13 @@ test_reminders (Fixture       *f,
   g_assert_cmpuint (gk_reminders_check (app, f->tasks, settings, FALSE), ==, 0);
   g_assert_cmpuint (gk_reminders_check (app, f->tasks, settings, TRUE), ==, expected);
   expect.n = 2;
-  g_assert_true (wait_until (notified, &expect));
+  g_assert_true (gk_test_wait_until (notified, &expect));
 
   /* Clicking it activates app.show-tasks. */
   g_assert_true (g_dbus_connection_emit_signal (bus, NULL, "/org/freedesktop/Notifications",
                                                 "org.freedesktop.Notifications", "ActionInvoked",
                                                 g_variant_new ("(us)", 7, "default"), &error));
-  g_assert_true (wait_until (activated, &n_shown));
+  g_assert_true (gk_test_wait_until (activated, &n_shown));
 
   /* Turned off: nothing. */
   g_settings_set_boolean (settings, "reminders", FALSE);
@@ -1012,13 +882,13 @@ test_reminders (Fixture       *f,
   /* Nothing due: the notification is withdrawn. */
   g_assert_cmpuint (gk_reminders_check (app, f->tasks, settings, TRUE), ==, expected);
   expect.n = 3;
-  g_assert_true (wait_until (notified, &expect));
-  wait_ms (200);  /* the reply with its number reaches the application's side */
+  g_assert_true (gk_test_wait_until (notified, &expect));
+  gk_test_wait_ms (200);  /* the reply with its number reaches the application's side */
   set_date (&past, 2019, 1, 1);
   gk_tasks_set_today (f->tasks, &past);
   g_assert_cmpuint (gk_reminders_check (app, f->tasks, settings, TRUE), ==, 0);
   expect.n = 1;
-  g_assert_true (wait_until (closed, &expect));
+  g_assert_true (gk_test_wait_until (closed, &expect));
 
   g_bus_unown_name (owner_id);
   g_dbus_connection_unregister_object (bus, object_id);
@@ -1031,16 +901,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
+  if (!gk_test_ui_init (&argc, &argv))
+    return 77;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* gtk_test_init() sets en_US: the environment's locale again, so that a run with
-   * LC_ALL=zh_CN.UTF-8 and GK_LOCALEDIR=build/po shows the page in Chinese (the test
+  /* gtk_test_init() (in gk_test_ui_init()) sets en_US: the environment's locale again, so that
+   * a run with LC_ALL=zh_CN.UTF-8 and GK_LOCALEDIR=build/po shows the page in Chinese (the test
    * environment sets C.UTF-8). */
   setlocale (LC_ALL, "");
   gk_core_init_i18n ();

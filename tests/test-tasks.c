@@ -7,25 +7,9 @@
 #include <glib/gstdio.h>
 
 #include "gk-core.h"
+#include "gk-test-util.h"
 
 /* ---- helpers ---------------------------------------------------------------------------- */
-
-static GDate
-date (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  GDate result;
-
-  g_assert_true (gk_date_parse (text, &result, &error));
-  g_assert_no_error (error);
-  return result;
-}
-
-#define assert_date(d, expected) G_STMT_START {                          \
-    const GDate *_d = (d);                                               \
-    g_autofree char *_text = _d != NULL ? gk_date_to_string (_d) : NULL; \
-    g_assert_cmpstr (_text, ==, expected);                               \
-  } G_STMT_END
 
 typedef struct
 {
@@ -58,7 +42,7 @@ static void
 set_today (Fixture    *f,
            const char *text)
 {
-  GDate today = date (text);
+  GDate today = gk_test_date (text);
   gk_tasks_set_today (f->tasks, &today);
 }
 
@@ -66,13 +50,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("gk-tasks-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = gk_test_tmp_dir_new ("gk-tasks-XXXXXX");
   f->path = g_build_filename (f->dir, "test.gongkai", NULL);
-  f->catalogue = gk_catalogue_create (f->path, "城关镇", "某某县", &error);
-  g_assert_no_error (error);
+  f->catalogue = gk_test_create_workspace (f->path, "城关镇", "某某县");
   open_tasks (f);
   set_today (f, "2026-03-10");
   f->n_changed = 0;
@@ -82,30 +62,20 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
   g_assert_finalize_object (f->tasks);
   g_assert_finalize_object (f->catalogue);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  gk_test_tmp_dir_free (f->dir);
   g_free (f->path);
-  g_free (f->dir);
 }
 
 static void
 reopen (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
   GDate today = *gk_tasks_get_today (f->tasks);
 
   g_assert_finalize_object (f->tasks);
   g_assert_finalize_object (f->catalogue);
-  f->catalogue = gk_catalogue_open (f->path, FALSE, &error);
-  g_assert_no_error (error);
+  f->catalogue = gk_test_open_workspace (f->path);
   open_tasks (f);
   gk_tasks_set_today (f->tasks, &today);
 }
@@ -172,12 +142,12 @@ add (Fixture    *f,
 
   if (deadline != NULL)
     {
-      deadline_date = date (deadline);
+      deadline_date = gk_test_date (deadline);
       fields.deadline = &deadline_date;
     }
   if (event != NULL)
     {
-      event_date = date (event);
+      event_date = gk_test_date (event);
       fields.event = &event_date;
     }
   task = gk_tasks_add (f->tasks, &fields, &error);
@@ -196,7 +166,7 @@ done (Fixture    *f,
   GDate on_date;
 
   if (on != NULL)
-    on_date = date (on);
+    on_date = gk_test_date (on);
   g_assert_true (gk_tasks_set_status (f->tasks, task, GK_TASK_DONE, on != NULL ? &on_date : NULL,
                                       &next, &error));
   g_assert_no_error (error);
@@ -274,7 +244,7 @@ first (GkCalendar *calendar,
        const char *from)
 {
   GkRule rule;
-  GDate from_date = date (from), result;
+  GDate from_date = gk_test_date (from), result;
 
   g_assert_true (gk_rule_parse (rule_text, &rule, NULL));
   if (!gk_rule_first (&rule, calendar, &from_date, &result))
@@ -288,7 +258,7 @@ following (GkCalendar *calendar,
            const char *current)
 {
   GkRule rule;
-  GDate current_date = date (current), result;
+  GDate current_date = gk_test_date (current), result;
 
   g_assert_true (gk_rule_parse (rule_text, &rule, NULL));
   if (!gk_rule_following (&rule, calendar, &current_date, &result))
@@ -438,7 +408,7 @@ test_add (Fixture       *f,
   g_assert_false (overdue);
   g_assert_cmpint (remaining, ==, 17);
   g_assert_cmpint (gk_task_get_position (second), ==, 2);
-  assert_date (gk_task_get_next_deadline (second), "2026-05-02");
+  gk_test_assert_date (gk_task_get_next_deadline (second), "2026-05-02");
   g_assert_cmpstr (gk_task_get_rule_description (second), ==, "By day 2 of every month");
   g_assert_cmpint (count (f, GK_TASK_FILTER_ALL, 0), ==, 2);
 
@@ -452,7 +422,7 @@ test_add (Fixture       *f,
   g_assert_error (error, GK_ERROR, GK_ERROR_INVALID);
   g_clear_error (&error);
   {
-    GDate event = date ("2026-03-01");
+    GDate event = gk_test_date ("2026-03-01");
     fields = (GkTaskFields) { .title = "x", .rule = "monthly:2", .event = &event };
     g_assert_null (gk_tasks_add (f->tasks, &fields, &error));
     g_assert_error (error, GK_ERROR, GK_ERROR_INVALID);
@@ -473,16 +443,8 @@ test_add (Fixture       *f,
     g_autoptr(GListModel) model = list (f, GK_TASK_FILTER_ALL, 0);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
     g_assert_cmpstr (gk_task_get_departments (nth (model, 0)), ==, "党政综合办公室、县民政局");
-    assert_date (gk_task_get_deadline (nth (model, 1)), "2026-04-02");
+    gk_test_assert_date (gk_task_get_deadline (nth (model, 1)), "2026-04-02");
   }
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *n)
-{
-  (*n)++;
 }
 
 static void
@@ -499,8 +461,8 @@ test_edit (Fixture       *f,
     { "done_on", "2026-03-01" }, { "colour", "red" },
   };
 
-  g_signal_connect (task, "notify::title", G_CALLBACK (count_notify), &n_title);
-  g_signal_connect (task, "notify::status", G_CALLBACK (count_notify), &n_status);
+  g_signal_connect (task, "notify::title", G_CALLBACK (gk_test_count_notify), &n_title);
+  g_signal_connect (task, "notify::status", G_CALLBACK (gk_test_count_notify), &n_status);
 
   g_assert_true (gk_tasks_set_field (f->tasks, task, "title", "新的事项", &error));
   g_assert_no_error (error);
@@ -520,16 +482,16 @@ test_edit (Fixture       *f,
   g_assert_cmpstr (gk_task_get_note (task), ==, "备注");
   /* In the departments' order in the catalogue. */
   g_assert_cmpstr (gk_task_get_departments (task), ==, "党政办、县财政局");
-  assert_date (gk_task_get_deadline (task), "2026-03-20");
+  gk_test_assert_date (gk_task_get_deadline (task), "2026-03-20");
   g_assert_cmpint (gk_task_get_remaining_workdays (task), ==, 8);
 
   g_assert_true (gk_tasks_set_field (f->tasks, task, "status", "进行中", &error));
   g_assert_cmpint (gk_task_get_status (task), ==, GK_TASK_DOING);
   g_assert_cmpuint (n_status, ==, 1);
   g_assert_true (gk_tasks_set_field (f->tasks, task, "status", "done", &error));
-  assert_date (gk_task_get_done_on (task), "2026-03-10");
+  gk_test_assert_date (gk_task_get_done_on (task), "2026-03-10");
   g_assert_true (gk_tasks_set_field (f->tasks, task, "done_on", "2026-03-09", &error));
-  assert_date (gk_task_get_done_on (task), "2026-03-09");
+  gk_test_assert_date (gk_task_get_done_on (task), "2026-03-09");
   g_assert_cmpstr (gk_task_get_done_on_text (task), ==, "2026-03-09");
   g_assert_false (gk_tasks_set_field (f->tasks, task, "done_on", "2026-03-11", &error));
   g_assert_error (error, GK_ERROR, GK_ERROR_INVALID);
@@ -592,16 +554,16 @@ test_recurrence_monthly (Fixture       *f,
 
   set_today (f, "2026-01-20");
   task = add (f, "上月工作进展报县政府办公室", "党政综合办公室、县政府办公室", NULL, "monthly:2", NULL);
-  assert_date (gk_task_get_deadline (task), "2026-02-02");
+  gk_test_assert_date (gk_task_get_deadline (task), "2026-02-02");
 
   /* Done early: the next month's is added, with everything but the deadline the same. */
   set_today (f, "2026-02-01");
   f->n_changed = 0;
   next = done (f, task, NULL);
   g_assert_cmpuint (f->n_changed, ==, 1);
-  assert_date (gk_task_get_done_on (task), "2026-02-01");
+  gk_test_assert_date (gk_task_get_done_on (task), "2026-02-01");
   g_assert_nonnull (next);
-  assert_date (gk_task_get_deadline (next), "2026-03-02");
+  gk_test_assert_date (gk_task_get_deadline (next), "2026-03-02");
   g_assert_cmpstr (gk_task_get_title (next), ==, gk_task_get_title (task));
   g_assert_cmpstr (gk_task_get_rule (next), ==, "monthly:2");
   g_assert_cmpint (gk_task_get_position (next), ==, gk_task_get_position (task));
@@ -622,15 +584,15 @@ test_recurrence_monthly (Fixture       *f,
   g_assert_cmpint (count (f, GK_TASK_FILTER_OVERDUE, 0), ==, 1);
   g_assert_cmpuint (gk_tasks_count_overdue (f->tasks), ==, 1);
   third = done (f, next, NULL);
-  assert_date (gk_task_get_deadline (third), "2026-04-02");
+  gk_test_assert_date (gk_task_get_deadline (third), "2026-04-02");
   g_assert_true (gk_task_get_overdue (third));
 
   /* The occurrences follow each other in the list. */
   model = list (f, GK_TASK_FILTER_ALL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  assert_date (gk_task_get_deadline (nth (model, 0)), "2026-02-02");
-  assert_date (gk_task_get_deadline (nth (model, 1)), "2026-03-02");
-  assert_date (gk_task_get_deadline (nth (model, 2)), "2026-04-02");
+  gk_test_assert_date (gk_task_get_deadline (nth (model, 0)), "2026-02-02");
+  gk_test_assert_date (gk_task_get_deadline (nth (model, 1)), "2026-03-02");
+  gk_test_assert_date (gk_task_get_deadline (nth (model, 2)), "2026-04-02");
 }
 
 /* By day 2 across month ends, the year's end and holidays: the deadline stays the calendar
@@ -658,12 +620,12 @@ test_recurrence_across_holidays (Fixture       *f,
     {
       GkTask *next, *next_wd;
 
-      assert_date (gk_task_get_deadline (task), by_day[i]);
-      assert_date (gk_task_get_deadline (wd), by_workday[i]);
+      gk_test_assert_date (gk_task_get_deadline (task), by_day[i]);
+      gk_test_assert_date (gk_task_get_deadline (wd), by_workday[i]);
       if (by_day[i + 1] != NULL)
         {
-          assert_date (gk_task_get_next_deadline (task), by_day[i + 1]);
-          assert_date (gk_task_get_next_deadline (wd), by_workday[i + 1]);
+          gk_test_assert_date (gk_task_get_next_deadline (task), by_day[i + 1]);
+          gk_test_assert_date (gk_task_get_next_deadline (wd), by_workday[i + 1]);
         }
       set_today (f, by_day[i]);
       next = done (f, task, NULL);
@@ -685,14 +647,14 @@ test_recurrence_yearly (Fixture       *f,
   g_autoptr(GkTask) leap = add (f, "闰日", NULL, "2028-02-29", "yearly:02-29", NULL);
   g_autoptr(GkTask) leap_next = NULL;
 
-  assert_date (gk_task_get_deadline (task), "2027-01-31");
+  gk_test_assert_date (gk_task_get_deadline (task), "2027-01-31");
   set_today (f, "2027-01-29");
   next = done (f, task, NULL);
-  assert_date (gk_task_get_deadline (next), "2028-01-31");
+  gk_test_assert_date (gk_task_get_deadline (next), "2028-01-31");
 
   set_today (f, "2028-02-29");
   leap_next = done (f, leap, NULL);
-  assert_date (gk_task_get_deadline (leap_next), "2029-02-28");
+  gk_test_assert_date (gk_task_get_deadline (leap_next), "2029-02-28");
 }
 
 static void
@@ -702,9 +664,9 @@ test_recurrence_every (Fixture       *f,
   g_autoptr(GkTask) task = add (f, "原创信息", NULL, NULL, "every:14d", NULL);
   g_autoptr(GkTask) next = NULL;
 
-  assert_date (gk_task_get_deadline (task), "2026-03-24");
+  gk_test_assert_date (gk_task_get_deadline (task), "2026-03-24");
   next = done (f, task, NULL);
-  assert_date (gk_task_get_deadline (next), "2026-04-07");
+  gk_test_assert_date (gk_task_get_deadline (next), "2026-04-07");
 }
 
 /* 20 working days from an event on the Friday before 春节 2026; once done, the duty waits for
@@ -717,7 +679,7 @@ test_recurrence_after (Fixture       *f,
   g_autoptr(GkTask) task = add (f, "答复政府信息公开申请", "党政综合办公室", NULL, "after:20wd", NULL);
   g_autoptr(GkTask) waiting = NULL;
   g_autoptr(GkTask) none = NULL;
-  GDate event = date ("2026-02-13");
+  GDate event = gk_test_date ("2026-02-13");
 
   g_assert_null (gk_task_get_deadline (task));
   g_assert_null (gk_task_get_event (task));
@@ -725,8 +687,8 @@ test_recurrence_after (Fixture       *f,
   set_today (f, "2026-02-14");
   g_assert_true (gk_tasks_set_event (f->tasks, task, &event, &error));
   g_assert_no_error (error);
-  assert_date (gk_task_get_event (task), "2026-02-13");
-  assert_date (gk_task_get_deadline (task), "2026-03-19");
+  gk_test_assert_date (gk_task_get_event (task), "2026-02-13");
+  gk_test_assert_date (gk_task_get_deadline (task), "2026-03-19");
   g_assert_cmpstr (gk_task_get_rule (task), ==, "after:20wd@2026-02-13");
   g_assert_null (gk_task_get_next_deadline (task));
   /* 02-14 is today; then 02-24 … 03-19, the make-up Saturday 02-28 included. */
@@ -735,9 +697,9 @@ test_recurrence_after (Fixture       *f,
   /* Changing the number keeps the event. */
   g_assert_true (gk_tasks_set_rule (f->tasks, task, "after:3wd", &error));
   g_assert_no_error (error);
-  assert_date (gk_task_get_deadline (task), "2026-02-25");
+  gk_test_assert_date (gk_task_get_deadline (task), "2026-02-25");
   g_assert_true (gk_tasks_set_rule (f->tasks, task, "after:20wd", &error));
-  assert_date (gk_task_get_deadline (task), "2026-03-19");
+  gk_test_assert_date (gk_task_get_deadline (task), "2026-03-19");
 
   set_today (f, "2026-03-18");
   waiting = done (f, task, NULL);
@@ -759,7 +721,7 @@ test_recurrence_after (Fixture       *f,
   g_assert_null (gk_task_get_deadline (task));
   g_assert_cmpstr (gk_task_get_rule (task), ==, "after:20wd");
   g_assert_true (gk_tasks_set_rule (f->tasks, task, "monthly:5", &error));
-  assert_date (gk_task_get_deadline (task), "2026-04-05");
+  gk_test_assert_date (gk_task_get_deadline (task), "2026-04-05");
   g_assert_false (gk_tasks_set_event (f->tasks, task, &event, &error));
   g_assert_error (error, GK_ERROR, GK_ERROR_INVALID);
 }
@@ -858,7 +820,7 @@ test_calendar_change (Fixture       *f,
   GkCalendar *calendar = gk_tasks_get_calendar (f->tasks);
 
   /* Monday to Friday, for want of a 2027 schedule. */
-  assert_date (gk_task_get_deadline (task), "2027-02-11");
+  gk_test_assert_date (gk_task_get_deadline (task), "2027-02-11");
   g_assert_true (gk_task_get_remaining_estimated (task));
 
   f->n_changed = 0;
@@ -873,9 +835,9 @@ test_calendar_change (Fixture       *f,
   {
     g_autoptr(GListModel) model = list (f, GK_TASK_FILTER_ALL, 0);
     /* 02-05, 02-14 (make-up), 02-15, 02-16, 02-17 */
-    assert_date (gk_task_get_deadline (find (model, "答复申请")), "2027-02-17");
+    gk_test_assert_date (gk_task_get_deadline (find (model, "答复申请")), "2027-02-17");
     g_assert_false (gk_task_get_remaining_estimated (find (model, "答复申请")));
-    assert_date (gk_task_get_deadline (find (model, "固定日期")), "2027-02-10");
+    gk_test_assert_date (gk_task_get_deadline (find (model, "固定日期")), "2027-02-10");
   }
 }
 
@@ -918,7 +880,7 @@ test_template_yuxi (Fixture       *f,
   g_assert_cmpstr (gk_task_get_group (task), ==, "全面编制政务公开事项标准目录");
   g_assert_true (g_str_has_prefix (gk_task_get_title (task), "对照国家部委和省级部门公布的26个试点领域标准指引"));
   g_assert_cmpstr (gk_task_get_origin (task), ==, "template:yuxi-2020:1");
-  assert_date (gk_task_get_deadline (task), "2020-09-30");
+  gk_test_assert_date (gk_task_get_deadline (task), "2020-09-30");
   g_assert_true (gk_task_get_overdue (task));
   assert_departments (task, first_departments);
   /* 、 inside brackets does not split. */
@@ -969,12 +931,12 @@ test_template_recurring (Fixture       *f,
   /* Today is 2026-03-10: each rule's first deadline from then. */
   model = list (f, GK_TASK_FILTER_ALL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
-  assert_date (gk_task_get_deadline (find (model, "上月基层政务公开")), "2026-04-02");
-  assert_date (gk_task_get_deadline (find (model, "本年度公共资源配置")), "2026-12-20");
-  assert_date (gk_task_get_deadline (find (model, "上一年度政府信息公开工作年度报告")), "2027-01-31");
+  gk_test_assert_date (gk_task_get_deadline (find (model, "上月基层政务公开")), "2026-04-02");
+  gk_test_assert_date (gk_task_get_deadline (find (model, "本年度公共资源配置")), "2026-12-20");
+  gk_test_assert_date (gk_task_get_deadline (find (model, "上一年度政府信息公开工作年度报告")), "2027-01-31");
   g_assert_null (gk_task_get_deadline (find (model, "政策文件公开后")));
   g_assert_null (gk_task_get_deadline (find (model, "答复政府信息公开申请")));
-  assert_date (gk_task_get_deadline (find (model, "政务新媒体原创信息")), "2026-03-24");
+  gk_test_assert_date (gk_task_get_deadline (find (model, "政务新媒体原创信息")), "2026-03-24");
   g_assert_cmpstr (gk_task_get_rule (find (model, "主动公开")), ==, "after:20wd");
   g_assert_true (g_str_has_prefix (gk_task_get_note (find (model, "上一年度")), "依据："));
   g_assert_cmpstr (gk_task_get_departments (find (model, "上月")), ==, "各乡(镇)人民政府、县直各部门");
@@ -1007,11 +969,9 @@ write_file (Fixture    *f,
             const char *name,
             const char *contents)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
 
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
+  gk_test_write_file (path, contents, -1);
   return g_file_new_for_path (path);
 }
 
@@ -1068,10 +1028,10 @@ test_import_file (Fixture       *f,
 
   model = list (f, GK_TASK_FILTER_ALL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  assert_date (gk_task_get_deadline (find (model, "丙")), "2026-04-30");
+  gk_test_assert_date (gk_task_get_deadline (find (model, "丙")), "2026-04-30");
   g_assert_cmpstr (gk_task_get_departments (find (model, "丙")), ==, "党政办、县民政局");
   g_assert_cmpstr (gk_task_get_origin (find (model, "丙")), ==, "import");
-  assert_date (gk_task_get_deadline (find (model, "月报")), "2026-04-02");
+  gk_test_assert_date (gk_task_get_deadline (find (model, "月报")), "2026-04-02");
   g_assert_cmpstr (gk_task_get_note (find (model, "月报")), ==, "每月2日前");
   g_clear_object (&model);
 

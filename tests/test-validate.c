@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-core.h"
+#include "gk-test-util.h"
 
 #define TOWNSHIP "城关镇"
 #define COUNTY "某某县"
@@ -44,34 +45,19 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("gk-validate-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = gk_test_tmp_dir_new ("gk-validate-XXXXXX");
   f->path = g_build_filename (f->dir, "validate.gongkai", NULL);
-  f->catalogue = gk_catalogue_create (f->path, TOWNSHIP, COUNTY, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->catalogue);
+  f->catalogue = gk_test_create_workspace (f->path, TOWNSHIP, COUNTY);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (f->catalogue != NULL)
     g_assert_finalize_object (g_steal_pointer (&f->catalogue));
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
+  gk_test_tmp_dir_free (f->dir);
   g_free (f->path);
-  g_free (f->dir);
 }
 
 static GListModel *
@@ -216,18 +202,6 @@ assert_item_clean (Fixture *f,
   assert_no_problem (f, NULL, gk_item_get_id (item));
 }
 
-static void
-set_field (Fixture    *f,
-           GkItem     *item,
-           const char *key,
-           const char *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gk_catalogue_set_item_field (f->catalogue, item, key, value, &error));
-  g_assert_no_error (error);
-}
-
 /* Fills in what the rules ask of an item, keeping its names. */
 static void
 make_complete (Fixture *f,
@@ -245,23 +219,9 @@ make_complete (Fixture *f,
   };
 
   if (*gk_item_get_text (item, GK_ITEM_LEVEL2) == '\0' && gk_item_get_standard_id (item) == NULL)
-    set_field (f, item, "level2", "二级事项");
+    gk_test_set_field (f->catalogue, item, "level2", "二级事项");
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    set_field (f, item, fields[i][0], fields[i][1]);
-}
-
-static GkItem *
-add_item (Fixture    *f,
-          int         domain,
-          const char *level1,
-          const char *level2)
-{
-  g_autoptr(GError) error = NULL;
-  GkItem *item = gk_catalogue_add_item (f->catalogue, domain, level1, level2, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;
+    gk_test_set_field (f->catalogue, item, fields[i][0], fields[i][1]);
 }
 
 /* A local item that breaks no rule. */
@@ -271,7 +231,7 @@ add_complete_item (Fixture    *f,
                    const char *level1,
                    const char *level2)
 {
-  GkItem *item = add_item (f, domain, level1, level2);
+  GkItem *item = gk_test_add_item (f->catalogue, domain, level1, level2);
 
   make_complete (f, item);
   return item;
@@ -307,16 +267,6 @@ restore (Fixture    *f,
   g_assert_no_error (error);
   g_assert_nonnull (item);
   return item;
-}
-
-static void
-delete_item (Fixture *f,
-             GkItem  *item)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gk_catalogue_delete_item (f->catalogue, gk_item_get_id (item), NULL, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -420,7 +370,7 @@ test_clean_items (Fixture       *f,
 {
   g_autoptr(GkItem) local = add_complete_item (f, 20, "困难群众走访慰问", "走访名单");
   g_autoptr(GkItem) standard = standard_item (f, "20-01");
-  g_autoptr(GkItem) fresh = add_item (f, 20, "新增事项", "新增二级");
+  g_autoptr(GkItem) fresh = gk_test_add_item (f->catalogue, 20, "新增事项", "新增二级");
   g_autoptr(GListModel) problems = NULL;
   gint64 id;
 
@@ -488,9 +438,9 @@ test_domain_empty (Fixture       *f,
   g_assert_cmpuint (gk_domain_get_n_items (gk_catalogue_get_domain (f->catalogue, 5)), ==, 0);
   assert_problem (f, "domain-empty", GK_SEVERITY_ERROR, 5, ANY_ITEM, NULL);
 
-  item = add_item (f, 5, "纳税服务", "办税指南");
+  item = gk_test_add_item (f->catalogue, 5, "纳税服务", "办税指南");
   assert_no_domain_problem (f, "domain-empty", 5);
-  delete_item (f, item);
+  gk_test_delete_item (f->catalogue, item, NULL);
   assert_problem (f, "domain-empty", GK_SEVERITY_ERROR, 5, ANY_ITEM, NULL);
 
   /* Not applicable, with a reason: nothing to fill. */
@@ -505,7 +455,7 @@ test_domain_empty (Fixture       *f,
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(GkItem) each = g_list_model_get_item (items, i);
-      delete_item (f, each);
+      gk_test_delete_item (f->catalogue, each, NULL);
     }
   assert_problem (f, "domain-empty", GK_SEVERITY_ERROR, 13, ANY_ITEM, NULL);
 }
@@ -528,7 +478,7 @@ test_domain_no_reason (Fixture       *f,
   assert_no_problem (f, "domain-no-reason", ANY_ITEM);
 
   /* A domain left out is not checked further: its items' gaps do not count. */
-  set_field (f, item, "content", "");
+  gk_test_set_field (f->catalogue, item, "content", "");
   set_applicable (f, 20, FALSE, "");
   assert_problem (f, "domain-no-reason", GK_SEVERITY_ERROR, 20, ANY_ITEM, "reason");
   assert_no_problem (f, NULL, gk_item_get_id (item));
@@ -564,23 +514,23 @@ test_item_required (Fixture       *f,
           g_autoptr(GListModel) problems = NULL;
 
           g_test_message ("%s = “%s”", required[i], blanks[b]);
-          set_field (f, item, required[i], blanks[b]);
+          gk_test_set_field (f->catalogue, item, required[i], blanks[b]);
           assert_problem (f, "item-required", GK_SEVERITY_ERROR, 20, id, required[i]);
           problems = validate (f);
           g_assert_cmpuint (count_problems (problems, NULL, id, NULL), ==, 1);
         }
-      set_field (f, item, required[i], saved);
+      gk_test_set_field (f->catalogue, item, required[i], saved);
       assert_item_clean (f, item);
     }
   for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
     {
-      set_field (f, item, optional[i], "");
+      gk_test_set_field (f->catalogue, item, optional[i], "");
       assert_item_clean (f, item);
     }
 
   /* Several empty columns: one problem each. */
-  set_field (f, item, "content", "");
-  set_field (f, item, "subject", "");
+  gk_test_set_field (f->catalogue, item, "content", "");
+  gk_test_set_field (f->catalogue, item, "subject", "");
   {
     g_autoptr(GListModel) problems = validate (f);
     g_assert_cmpuint (count_problems (problems, "item-required", id, NULL), ==, 2);
@@ -588,7 +538,7 @@ test_item_required (Fixture       *f,
 
   /* A standard item whose standard has a 二级事项 needs one too (and is renamed, see below). */
   make_complete (f, standard);
-  set_field (f, standard, "level2", "");
+  gk_test_set_field (f->catalogue, standard, "level2", "");
   assert_problem (f, "item-required", GK_SEVERITY_ERROR, 20, gk_item_get_id (standard), "level2");
 }
 
@@ -614,18 +564,18 @@ test_item_required_standard_without_level2 (Fixture       *f,
   assert_item_clean (f, item);
 
   /* Given a level2 it is renamed (a warning), and emptied again it is whole again. */
-  set_field (f, item, "level2", "征地政策文件");
+  gk_test_set_field (f->catalogue, item, "level2", "征地政策文件");
   assert_problem (f, "item-name-altered", GK_SEVERITY_WARNING, 6, gk_item_get_id (item), "level2");
   assert_no_problem (f, "item-required", gk_item_get_id (item));
-  set_field (f, item, "level2", "");
+  gk_test_set_field (f->catalogue, item, "level2", "");
   assert_item_clean (f, item);
 
   /* Its other required columns are still required. */
-  set_field (f, item, "content", "");
+  gk_test_set_field (f->catalogue, item, "content", "");
   assert_problem (f, "item-required", GK_SEVERITY_ERROR, 6, gk_item_get_id (item), "content");
 
   local = add_complete_item (f, 6, "本乡征地补偿公示", "");
-  set_field (f, local, "level2", "");
+  gk_test_set_field (f->catalogue, local, "level2", "");
   problems = validate (f);
   g_assert_cmpuint (count_problems (problems, "item-required", gk_item_get_id (local), "level2"), ==, 1);
 }
@@ -653,20 +603,20 @@ test_item_no_channel (Fixture       *f,
     }
 
   /* 其他 counts only when it says what the other channel is. */
-  set_field (f, item, "channels_other", "");
+  gk_test_set_field (f->catalogue, item, "channels_other", "");
   g_assert_true (gk_catalogue_set_item_channels (f->catalogue, item, 1u << GK_CHANNEL_OTHER, &error));
   g_assert_no_error (error);
   assert_problem (f, "item-no-channel", GK_SEVERITY_ERROR, 20, id, "channels");
   assert_no_problem (f, "item-other-channel-unnamed", id);
-  set_field (f, item, "channels_other", "  ");
+  gk_test_set_field (f->catalogue, item, "channels_other", "  ");
   assert_problem (f, "item-no-channel", GK_SEVERITY_ERROR, 20, id, "channels");
-  set_field (f, item, "channels_other", "村村响广播");
+  gk_test_set_field (f->catalogue, item, "channels_other", "村村响广播");
   assert_item_clean (f, item);
 
   /* The same through the text form. */
-  set_field (f, item, "channels", "");
+  gk_test_set_field (f->catalogue, item, "channels", "");
   assert_problem (f, "item-no-channel", GK_SEVERITY_ERROR, 20, id, "channels");
-  set_field (f, item, "channels", "社区/企事业单位/村公示栏(电子屏)");
+  gk_test_set_field (f->catalogue, item, "channels", "社区/企事业单位/村公示栏(电子屏)");
   assert_item_clean (f, item);
 }
 
@@ -679,15 +629,15 @@ test_item_other_channel_unnamed (Fixture       *f,
   gint64 id = gk_item_get_id (item);
   guint website_and_other = (1u << GK_CHANNEL_WEBSITE) | (1u << GK_CHANNEL_OTHER);
 
-  set_field (f, item, "channels_other", "");
+  gk_test_set_field (f->catalogue, item, "channels_other", "");
   g_assert_true (gk_catalogue_set_item_channels (f->catalogue, item, website_and_other, &error));
   g_assert_no_error (error);
   assert_problem (f, "item-other-channel-unnamed", GK_SEVERITY_WARNING, 20, id, "channels");
   assert_no_problem (f, "item-no-channel", id);
-  set_field (f, item, "channels_other", "\u3000");
+  gk_test_set_field (f->catalogue, item, "channels_other", "\u3000");
   assert_problem (f, "item-other-channel-unnamed", GK_SEVERITY_WARNING, 20, id, "channels");
 
-  set_field (f, item, "channels_other", "村村响广播");
+  gk_test_set_field (f->catalogue, item, "channels_other", "村村响广播");
   assert_item_clean (f, item);
 
   /* A text without the tick is not a channel, and not a problem either. */
@@ -695,7 +645,7 @@ test_item_other_channel_unnamed (Fixture       *f,
   assert_item_clean (f, item);
 
   /* A warning: the item is still complete. */
-  set_field (f, item, "channels_other", "");
+  gk_test_set_field (f->catalogue, item, "channels_other", "");
   g_assert_true (gk_catalogue_set_item_channels (f->catalogue, item, website_and_other, &error));
   {
     g_autoptr(GListModel) problems = validate (f);
@@ -757,23 +707,23 @@ test_item_not_township (Fixture       *f,
   g_autoptr(GkItem) standard = standard_item (f, "20-01");
   gint64 id = gk_item_get_id (item);
 
-  set_field (f, item, "level_township", "0");
+  gk_test_set_field (f->catalogue, item, "level_township", "0");
   assert_problem (f, "item-not-township", GK_SEVERITY_WARNING, 20, id, "level");
   /* 县级 does not make up for it. */
-  set_field (f, item, "level_county", "1");
+  gk_test_set_field (f->catalogue, item, "level_county", "1");
   assert_problem (f, "item-not-township", GK_SEVERITY_WARNING, 20, id, "level");
   {
     g_autoptr(GListModel) problems = validate (f);
     g_assert_true (gk_validate_item_complete (problems, id));
   }
-  set_field (f, item, "level_township", "1");
+  gk_test_set_field (f->catalogue, item, "level_township", "1");
   assert_item_clean (f, item);
 
   /* A standard item, 乡级 unticked by the officer. */
   make_complete (f, standard);
-  set_field (f, standard, "level_township", "0");
+  gk_test_set_field (f->catalogue, standard, "level_township", "0");
   assert_problem (f, "item-not-township", GK_SEVERITY_WARNING, 20, gk_item_get_id (standard), "level");
-  set_field (f, standard, "level_township", "1");
+  gk_test_set_field (f->catalogue, standard, "level_township", "1");
   assert_item_clean (f, standard);
 }
 
@@ -789,22 +739,22 @@ test_item_name_altered (Fixture       *f,
   make_complete (f, item);
   assert_item_clean (f, item);
 
-  set_field (f, item, "level1", "低保");
+  gk_test_set_field (f->catalogue, item, "level1", "低保");
   assert_problem (f, "item-name-altered", GK_SEVERITY_WARNING, 20, id, "level1");
   g_assert_true (gk_catalogue_reset_item_field (f->catalogue, item, "level1", &error));
   g_assert_no_error (error);
   assert_item_clean (f, item);
 
-  set_field (f, item, "level2", "政策文件");
+  gk_test_set_field (f->catalogue, item, "level2", "政策文件");
   assert_problem (f, "item-name-altered", GK_SEVERITY_WARNING, 20, id, "level2");
   /* Even a trailing space is a different name for the county. */
-  set_field (f, item, "level2", "政策法规文件 ");
+  gk_test_set_field (f->catalogue, item, "level2", "政策法规文件 ");
   assert_problem (f, "item-name-altered", GK_SEVERITY_WARNING, 20, id, "level2");
   /* Both changed: one warning. */
-  set_field (f, item, "level1", "低保");
+  gk_test_set_field (f->catalogue, item, "level1", "低保");
   assert_problem (f, "item-name-altered", GK_SEVERITY_WARNING, 20, id, "level1");
-  set_field (f, item, "level1", "最低生活保障");
-  set_field (f, item, "level2", "政策法规文件");
+  gk_test_set_field (f->catalogue, item, "level1", "最低生活保障");
+  gk_test_set_field (f->catalogue, item, "level2", "政策法规文件");
   assert_item_clean (f, item);
 
   /* Only standard items have an official name. */
@@ -833,18 +783,18 @@ test_item_duplicates_standard (Fixture       *f,
       g_autoptr(GkItem) item = add_complete_item (f, 20, cases[i].level1, "x");
 
       g_test_message ("%s / %s", cases[i].level1, cases[i].level2);
-      set_field (f, item, "level2", cases[i].level2);
+      gk_test_set_field (f->catalogue, item, "level2", cases[i].level2);
       if (cases[i].warned)
         assert_problem (f, "item-duplicates-standard", GK_SEVERITY_WARNING, 20, gk_item_get_id (item), "level2");
       else
         assert_no_problem (f, "item-duplicates-standard", gk_item_get_id (item));
-      delete_item (f, item);
+      gk_test_delete_item (f->catalogue, item, NULL);
     }
 
   /* A standard 二级事项 that is empty (06-01 征地管理政策): same name, same item. */
   {
     g_autoptr(GkItem) item = add_complete_item (f, 6, "征地管理政策", "x");
-    set_field (f, item, "level2", "");
+    gk_test_set_field (f->catalogue, item, "level2", "");
     assert_problem (f, "item-duplicates-standard", GK_SEVERITY_WARNING, 6, gk_item_get_id (item), "level2");
   }
 
@@ -869,11 +819,11 @@ test_item_duplicate (Fixture       *f,
   /* Same level1, another level2; same names in another domain: no duplicate. */
   assert_no_problem (f, "item-duplicate", ANY_ITEM);
 
-  set_field (f, second, "level2", "走访名单");
+  gk_test_set_field (f->catalogue, second, "level2", "走访名单");
   /* The later one is the duplicate. */
   assert_problem (f, "item-duplicate", GK_SEVERITY_WARNING, 20, gk_item_get_id (second), "level2");
   assert_no_problem (f, "item-duplicate", gk_item_get_id (first));
-  set_field (f, second, "level2", "慰问标准");
+  gk_test_set_field (f->catalogue, second, "level2", "慰问标准");
   assert_no_problem (f, "item-duplicate", ANY_ITEM);
 
   /* A local copy of a standard item that is in the catalogue. */
@@ -918,15 +868,6 @@ test_validate_domain (Fixture       *f,
 }
 
 /* ---- the counts of the sidebar ---------------------------------------------------------- */
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              gpointer    user_data)
-{
-  guint *n = user_data;
-  (*n)++;
-}
 
 /* The domain's counts are what gk-validate says of it, after every edit. */
 static void
@@ -995,46 +936,46 @@ test_domain_counts (Fixture       *f,
     }
   assert_counts (f, 20, n, n, 0);
 
-  g_signal_connect (domain, "notify::n-complete", G_CALLBACK (count_notify), &n_complete_notify);
-  g_signal_connect (domain, "notify::n-errors", G_CALLBACK (count_notify), &n_errors_notify);
-  g_signal_connect (domain, "notify::n-items", G_CALLBACK (count_notify), &n_items_notify);
+  g_signal_connect (domain, "notify::n-complete", G_CALLBACK (gk_test_count_notify), &n_complete_notify);
+  g_signal_connect (domain, "notify::n-errors", G_CALLBACK (gk_test_count_notify), &n_errors_notify);
+  g_signal_connect (domain, "notify::n-items", G_CALLBACK (gk_test_count_notify), &n_items_notify);
 
   /* An error on an item: one item less complete, one error more, each notified once. */
   first = g_list_model_get_item (items, 0);
-  set_field (f, first, "content", "");
+  gk_test_set_field (f->catalogue, first, "content", "");
   assert_counts (f, 20, n, n - 1, 1);
   g_assert_cmpuint (n_complete_notify, ==, 1);
   g_assert_cmpuint (n_errors_notify, ==, 1);
   g_assert_cmpuint (n_items_notify, ==, 0);
 
   /* A second error on the same item: the same item incomplete. */
-  set_field (f, first, "audience_all", "0");
-  set_field (f, first, "audience_specific", "0");
+  gk_test_set_field (f->catalogue, first, "audience_all", "0");
+  gk_test_set_field (f->catalogue, first, "audience_specific", "0");
   assert_counts (f, 20, n, n - 1, 2);
   g_assert_cmpuint (n_complete_notify, ==, 1);
   g_assert_cmpuint (n_errors_notify, ==, 2);
 
   /* Warnings are no errors: the item stays as complete as it was. */
-  set_field (f, first, "audience_specific", "1");
-  set_field (f, first, "content", "低保政策文件");
+  gk_test_set_field (f->catalogue, first, "audience_specific", "1");
+  gk_test_set_field (f->catalogue, first, "content", "低保政策文件");
   assert_counts (f, 20, n, n, 0);
-  set_field (f, first, "level_township", "0");
-  set_field (f, first, "level1", "低保");
+  gk_test_set_field (f->catalogue, first, "level_township", "0");
+  gk_test_set_field (f->catalogue, first, "level1", "低保");
   assert_counts (f, 20, n, n, 0);
 
   /* Edits that notify nothing when nothing changes. */
   n_complete_notify = n_errors_notify = 0;
-  set_field (f, first, "note", "备注");
+  gk_test_set_field (f->catalogue, first, "note", "备注");
   g_assert_cmpuint (n_complete_notify, ==, 0);
   g_assert_cmpuint (n_errors_notify, ==, 0);
 
   /* A new local item, with its six gaps; then deleted. */
-  added = add_item (f, 20, "困难群众走访慰问", "走访名单");
+  added = gk_test_add_item (f->catalogue, 20, "困难群众走访慰问", "走访名单");
   assert_counts (f, 20, n + 1, n, 6);
   g_assert_cmpuint (n_items_notify, ==, 1);
-  set_field (f, added, "channels", "政府网站");
+  gk_test_set_field (f->catalogue, added, "channels", "政府网站");
   assert_counts (f, 20, n + 1, n, 5);
-  delete_item (f, added);
+  gk_test_delete_item (f->catalogue, added, NULL);
   assert_counts (f, 20, n, n, 0);
 
   /* A standard item deleted with a reason, and restored as the standard has it. */
@@ -1056,7 +997,7 @@ test_domain_counts (Fixture       *f,
   assert_counts (f, 20, n + 1, n + 1, 0);
 
   /* Left out without a reason: the domain's one error; with a reason, none. */
-  set_field (f, restored, "subject", "");
+  gk_test_set_field (f->catalogue, restored, "subject", "");
   assert_counts (f, 20, n + 1, n, 1);
   set_applicable (f, 20, FALSE, "");
   g_assert_cmpuint (gk_domain_get_n_errors (domain), ==, 1);

@@ -8,106 +8,12 @@
 #include "gk-core.h"
 #include <string.h>
 
+#include "gk-test-ui.h"
+
 #include "gk-domain-page-private.h"
 #include "gk-window-private.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  GkCatalogue *catalogue;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("gongkai-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workspace.gongkai", NULL);
-  f->catalogue = gk_catalogue_create (f->path, "城关镇", "测试县", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_assert_finalize_object (f->catalogue);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-/* Saves what the window shows, for a person to look at (the CI keeps it as an artifact). */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  /* The picture is for people to look at, not an assertion: a frame not drawn yet (a busy
-   * machine) leaves no picture rather than failing the test. */
-  if (node == NULL)
-    {
-      g_test_message ("screenshot %s: nothing drawn yet", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
-    n++;
-  return n;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
+typedef GkTestWorkspace Fixture;
 
 static GkWindow *
 open_window (Fixture *f)
@@ -116,7 +22,7 @@ open_window (Fixture *f)
 
   gk_window_set_catalogue (window, f->catalogue);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
 
@@ -132,12 +38,12 @@ test_sidebar_and_items (Fixture       *f,
 
   /* All 26 domains are offered; with nothing remembered, the overview comes first. */
   list = gk_window_get_domain_list (window);
-  g_assert_cmpuint (count_rows (list), ==, 26);
+  g_assert_cmpuint (gk_test_count_rows (list), ==, 26);
   g_assert_cmpstr (gk_window_get_visible_page (window), ==, "overview");
 
   /* Choosing 社会救助 shows its township-level standard items, in order. */
   gk_window_select_domain (window, gk_domain_get_number (gk_catalogue_find_domain (f->catalogue, "社会救助")));
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   selected = gtk_list_box_get_selected_row (list);
   g_assert_nonnull (selected);
   g_assert_cmpint (gtk_list_box_row_get_index (selected), ==, 19);
@@ -161,8 +67,8 @@ test_sidebar_and_items (Fixture       *f,
                       gk_domain_get_n_items (gk_catalogue_get_domain (f->catalogue, 20)));
   }
 
-  wait_for_draw (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "window-domain.png");
+  gk_test_wait_for_draw (GTK_WIDGET (window));
+  gk_test_save_screenshot (GTK_WIDGET (window), "window-domain.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -181,7 +87,7 @@ test_edit_field (Fixture       *f,
   gint64 id;
 
   gk_window_select_domain (window, 20);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   id = gk_item_get_id (gk_domain_page_get_selected (page));
 
   content = gk_item_editor_get_field_widget (editor, "content");
@@ -223,7 +129,7 @@ test_remove_and_undo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (gk_catalogue_set_item_text (f->catalogue, local, GK_ITEM_CONTENT, "救助对象、金额", &error));
   gk_window_select_domain (window, 20);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   before = gk_domain_get_n_items (gk_catalogue_get_domain (f->catalogue, 20));
   g_assert_true (gk_domain_page_select_item (page, gk_item_get_id (local), NULL));
 
@@ -269,7 +175,7 @@ test_not_applicable (Fixture       *f,
   GkDomain *domain = gk_catalogue_get_domain (f->catalogue, 5);
 
   gk_window_select_domain (window, 5);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (has_rule (f->catalogue, "domain-empty", 5));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
 
@@ -325,11 +231,11 @@ test_problem_jumps_to_field (Fixture       *f,
   g_assert_nonnull (target);
 
   g_signal_emit_by_name (gk_window_get_overview_page (window), "problem-activated", target);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (gk_window_get_visible_page (window), ==, "domain");
   g_assert_cmpint (gk_domain_get_number (gk_domain_page_get_domain (page)), ==, 21);
   g_assert_cmpint (gk_item_get_id (gk_domain_page_get_selected (page)), ==, gk_item_get_id (item));
-  g_assert_true (wait_until (focus_is_in, gk_item_editor_get_field_widget (gk_domain_page_get_editor (page), "content")));
+  g_assert_true (gk_test_wait_until (focus_is_in, gk_item_editor_get_field_widget (gk_domain_page_get_editor (page), "content")));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -352,12 +258,12 @@ test_search (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   gtk_editable_set_text (gk_window_get_search_entry (window), "临时救助");
-  g_assert_true (wait_until (has_results, window));
+  g_assert_true (gk_test_wait_until (has_results, window));
   g_assert_cmpstr (gk_window_get_visible_page (window), ==, "search");
 
   hit = g_list_model_get_item (gk_window_get_search_results (window), 0);
   g_signal_emit_by_name (gk_window_get_search_entry (window), "activate");
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (gk_window_get_visible_page (window), ==, "domain");
   g_assert_cmpint (gk_item_get_id (gk_domain_page_get_selected (page)), ==, gk_item_get_id (hit));
   g_assert_nonnull (strstr (gk_item_get_text (hit, GK_ITEM_LEVEL1), "临时救助"));
@@ -393,8 +299,8 @@ test_export (Fixture       *f,
 
   gk_window_export_to (window, target);
   g_assert_true (gk_window_get_busy (window));
-  g_assert_true (wait_until (file_complete, target));
-  g_assert_true (wait_until (export_finished, window));
+  g_assert_true (gk_test_wait_until (file_complete, target));
+  g_assert_true (gk_test_wait_until (export_finished, window));
   g_unlink (path);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -411,9 +317,9 @@ test_dark (Fixture       *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   window = open_window (f);
   gk_window_select_domain (window, 20);
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (adw_style_manager_get_dark (style));
-  save_screenshot (GTK_WIDGET (window), "window-dark.png");
+  gk_test_save_screenshot (GTK_WIDGET (window), "window-dark.png");
   gtk_window_destroy (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -427,7 +333,7 @@ test_error_page (void)
   g_set_error_literal (&error, GK_ERROR, GK_ERROR_CORRUPT, "damaged");
   gk_window_show_error (window, "/tmp/x.gongkai", error);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (GTK_WIDGET (window));
+  gk_test_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_cmpstr (gk_window_get_visible_page (window), ==, "error");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gk_window_get_domain_list (window))));
@@ -438,25 +344,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
+  if (!gk_test_ui_init (&argc, &argv))
+    return 77;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  g_test_add ("/window/sidebar-and-items", Fixture, NULL, fixture_set_up, test_sidebar_and_items,
-              fixture_tear_down);
-  g_test_add ("/window/edit-field", Fixture, NULL, fixture_set_up, test_edit_field, fixture_tear_down);
-  g_test_add ("/window/remove-and-undo", Fixture, NULL, fixture_set_up, test_remove_and_undo, fixture_tear_down);
-  g_test_add ("/window/not-applicable", Fixture, NULL, fixture_set_up, test_not_applicable, fixture_tear_down);
-  g_test_add ("/window/problem-jumps-to-field", Fixture, NULL, fixture_set_up, test_problem_jumps_to_field,
-              fixture_tear_down);
-  g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
-  g_test_add ("/window/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
-  g_test_add ("/window/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  gk_test_add_workspace ("/window/sidebar-and-items", test_sidebar_and_items);
+  gk_test_add_workspace ("/window/edit-field", test_edit_field);
+  gk_test_add_workspace ("/window/remove-and-undo", test_remove_and_undo);
+  gk_test_add_workspace ("/window/not-applicable", test_not_applicable);
+  gk_test_add_workspace ("/window/problem-jumps-to-field", test_problem_jumps_to_field);
+  gk_test_add_workspace ("/window/search", test_search);
+  gk_test_add_workspace ("/window/export", test_export);
+  gk_test_add_workspace ("/window/dark", test_dark);
   g_test_add_func ("/window/error-page", test_error_page);
 
   return g_test_run ();

@@ -88,15 +88,10 @@ gk_cli_export (GkCli *cli)
     return gk_cli_fail (error);
   options.now = now;
 
-  catalogue = gk_cli_open_catalogue (cli, &error);
-  if (catalogue == NULL)
-    return gk_cli_fail (error);
-
   /* The validation summary on 说明: what `gongkai-cli validate` reports. */
-  problems = gk_validate_catalogue (catalogue, &error);
+  problems = gk_cli_validate (cli, &catalogue, &options.n_errors, &options.n_warnings, &error);
   if (problems == NULL)
     return gk_cli_fail (error);
-  gk_validate_count (problems, &options.n_errors, &options.n_warnings);
   lines = gk_export_problem_lines (problems);
   options.problems = (const char * const *) lines;
   options.validated = TRUE;

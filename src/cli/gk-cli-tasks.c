@@ -389,9 +389,11 @@ add_date_member (JsonBuilder *builder,
 
 static void
 add_task_json (JsonBuilder *builder,
-               GkCatalogue *catalogue,
-               GkTask      *task)
+               gpointer     object,
+               gpointer     user_data)
 {
+  GkTask *task = object;
+  GkCatalogue *catalogue = user_data;
   GListModel *departments = gk_catalogue_get_departments (catalogue);
   guint n_ids = 0;
   const gint64 *ids = gk_task_get_department_ids (task, &n_ids);
@@ -531,17 +533,7 @@ tasks_list (GkCli   *cli,
     }
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GkTask) task = g_list_model_get_item (list, i);
-          add_task_json (builder, gk_tasks_get_catalogue (tasks), task);
-        }
-      json_builder_end_array (builder);
-      gk_cli_print_json (builder);
-    }
+    gk_cli_print_json_list (list, add_task_json, gk_tasks_get_catalogue (tasks));
   else
     for (guint i = 0; i < n; i++)
       {

@@ -16,6 +16,11 @@ typedef struct
   char      **argv;   /* the command and its arguments */
 } GkCli;
 
+/* Adds @object (an item of a list) to @builder as a JSON value. */
+typedef void (*GkCliJsonFunc) (JsonBuilder *builder,
+                               gpointer     object,
+                               gpointer     user_data);
+
 /* A command: its name, what runs it, and its lines of the usage text (translated). */
 typedef struct
 {
@@ -27,6 +32,9 @@ typedef struct
 int          gk_cli_usage           (const char   *message);
 int          gk_cli_fail            (GError       *error);
 void         gk_cli_print_json      (JsonBuilder  *builder);
+void         gk_cli_print_json_list (GListModel   *list,
+                                     GkCliJsonFunc add_object,
+                                     gpointer      user_data);
 char        *gk_cli_workspace_path  (GkCli        *cli);
 GkCatalogue *gk_cli_open_catalogue  (GkCli        *cli,
                                      GError      **error);
@@ -38,6 +46,11 @@ GkDomain    *gk_cli_find_domain     (GkCatalogue  *catalogue,
                                      GError      **error);
 gboolean     gk_cli_parse_id        (const char   *text,
                                      gint64       *id);
+GListModel  *gk_cli_validate        (GkCli        *cli,
+                                     GkCatalogue **catalogue,
+                                     guint        *n_errors,
+                                     guint        *n_warnings,
+                                     GError      **error);
 
 /* Commands defined in their own files (gk-cli-*.c), listed in gongkai-cli.c. */
 extern const GkCliCommand gk_cli_commands[];

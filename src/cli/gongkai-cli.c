@@ -75,6 +75,24 @@ gk_cli_print_json (JsonBuilder *builder)
   fputc ('\n', stdout);
 }
 
+/* Prints the objects of @list as a JSON array, each added by @add_object. */
+void
+gk_cli_print_json_list (GListModel    *list,
+                        GkCliJsonFunc  add_object,
+                        gpointer       user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (list, i);
+      add_object (builder, object, user_data);
+    }
+  json_builder_end_array (builder);
+  gk_cli_print_json (builder);
+}
+
 char *
 gk_cli_workspace_path (GkCli *cli)
 {
@@ -128,6 +146,26 @@ gk_cli_parse_id (const char *text,
     return FALSE;
   *id = value;
   return TRUE;
+}
+
+/* Opens the workspace into @catalogue and validates it: the problems, counted into @n_errors
+ * and @n_warnings; NULL on failure. What `validate` reports, and `export` sums up on 说明. */
+GListModel *
+gk_cli_validate (GkCli        *cli,
+                 GkCatalogue **catalogue,
+                 guint        *n_errors,
+                 guint        *n_warnings,
+                 GError      **error)
+{
+  GListModel *problems;
+
+  *catalogue = gk_cli_open_catalogue (cli, error);
+  if (*catalogue == NULL)
+    return NULL;
+  problems = gk_validate_catalogue (*catalogue, error);
+  if (problems != NULL)
+    gk_validate_count (problems, n_errors, n_warnings);
+  return problems;
 }
 
 /* ---- commands --------------------------------------------------------------------------- */
@@ -360,8 +398,10 @@ cmd_profile (GkCli *cli)
 
 static void
 add_item_json (JsonBuilder *builder,
-               GkItem      *item)
+               gpointer     object,
+               gpointer     user_data)
 {
+  GkItem *item = object;
   g_autofree char *channels = gk_channels_to_string (gk_item_get_channels (item), NULL);
 
   json_builder_begin_object (builder);
@@ -414,15 +454,7 @@ item_list (GkCli         *cli,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GkItem) item = g_list_model_get_item (items, i);
-          add_item_json (builder, item);
-        }
-      json_builder_end_array (builder);
-      gk_cli_print_json (builder);
+      gk_cli_print_json_list (items, add_item_json, NULL);
       return EXIT_SUCCESS;
     }
 
@@ -652,13 +684,9 @@ cmd_validate (GkCli *cli)
 
   if (cli->argc != 1)
     return gk_cli_usage (_("validate: unknown argument"));
-  catalogue = gk_cli_open_catalogue (cli, &error);
-  if (catalogue == NULL)
-    return gk_cli_fail (error);
-  problems = gk_validate_catalogue (catalogue, &error);
+  problems = gk_cli_validate (cli, &catalogue, &n_errors, &n_warnings, &error);
   if (problems == NULL)
     return gk_cli_fail (error);
-  gk_validate_count (problems, &n_errors, &n_warnings);
   n = g_list_model_get_n_items (problems);
 
   if (json)
@@ -731,15 +759,7 @@ cmd_search (GkCli *cli)
   n = g_list_model_get_n_items (items);
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GkItem) item = g_list_model_get_item (items, i);
-          add_item_json (builder, item);
-        }
-      json_builder_end_array (builder);
-      gk_cli_print_json (builder);
+      gk_cli_print_json_list (items, add_item_json, NULL);
       return EXIT_SUCCESS;
     }
   for (guint i = 0; i < n; i++)

@@ -36,7 +36,8 @@ struct _GkWindow
   GtkListBoxRow        *departments_row;
   GtkListBoxRow        *tasks_row;
   GtkLabel             *overdue_label;
-  GkTasksPage          *tasks_page;
+  GkTasksPage          *tasks_page;        /* the pages are built on first show: start-up */
+  GListModel           *next_deadlines;
   GtkSearchBar         *search_bar;
   GtkSpinner           *busy_spinner;
   GtkSearchEntry       *search_entry;
@@ -138,11 +139,67 @@ create_domain_row (gpointer item,
   return row;
 }
 
+static void on_problem_activated (GkWindow  *self,
+                                  GkProblem *problem);
+static void on_task_activated    (GkWindow  *self,
+                                  gint64     task_id);
+
+/* The pages other than the one shown first are built when first shown: each is a template of
+ * its own, and building them all with the window showed in the start-up time. */
+static GkOverviewPage *
+ensure_overview_page (GkWindow *self)
+{
+  if (self->overview_page == NULL)
+    {
+      self->overview_page = GK_OVERVIEW_PAGE (gk_overview_page_new ());
+      g_signal_connect_swapped (self->overview_page, "problem-activated", G_CALLBACK (on_problem_activated), self);
+      g_signal_connect_swapped (self->overview_page, "task-activated", G_CALLBACK (on_task_activated), self);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->overview_page), "overview");
+      if (self->catalogue != NULL)
+        gk_overview_page_set_catalogue (self->overview_page, self->catalogue);
+      gk_overview_page_set_deadlines (self->overview_page, self->next_deadlines);
+    }
+  return self->overview_page;
+}
+
+static GkTasksPage *
+ensure_tasks_page (GkWindow *self)
+{
+  if (self->tasks_page == NULL)
+    {
+      self->tasks_page = g_object_new (GK_TYPE_TASKS_PAGE, NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->tasks_page), "tasks");
+      if (self->tasks != NULL)
+        if (self->tasks_page != NULL)
+          gk_tasks_page_set_tasks (self->tasks_page, self->tasks);
+    }
+  return self->tasks_page;
+}
+
+static GkDepartmentsPage *
+ensure_departments_page (GkWindow *self)
+{
+  if (self->departments_page == NULL)
+    {
+      self->departments_page = GK_DEPARTMENTS_PAGE (gk_departments_page_new ());
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->departments_page), "departments");
+      if (self->catalogue != NULL)
+        gk_departments_page_set_catalogue (self->departments_page, self->catalogue);
+    }
+  return self->departments_page;
+}
+
 static void
 show_page (GkWindow   *self,
            const char *name,
            const char *title)
 {
+  if (g_str_equal (name, "overview"))
+    ensure_overview_page (self);
+  else if (g_str_equal (name, "tasks"))
+    ensure_tasks_page (self);
+  else if (g_str_equal (name, "departments"))
+    ensure_departments_page (self);
   gtk_stack_set_visible_child_name (self->stack, name);
   adw_window_title_set_title (self->content_title, title);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -176,7 +233,8 @@ on_row_selected (GkWindow      *self,
   self->changing_selection = FALSE;
 
   gk_domain_page_flush (self->domain_page);
-  gk_tasks_page_flush (self->tasks_page);
+  if (self->tasks_page != NULL)
+    gk_tasks_page_flush (self->tasks_page);
   if (row == self->overview_row)
     {
       show_page (self, "overview", _("Overview"));
@@ -307,7 +365,10 @@ on_problem_activated (GkWindow  *self,
     gk_window_show_item (self, gk_problem_get_domain_number (problem), gk_problem_get_item_id (problem),
                          gk_problem_get_field (problem));
   else
-    gk_overview_page_focus_profile_field (self->overview_page, gk_problem_get_field (problem));
+    {
+      gk_window_show_overview (self);
+      gk_overview_page_focus_profile_field (ensure_overview_page (self), gk_problem_get_field (problem));
+    }
 }
 
 /* ---- tasks ------------------------------------------------------------------------------ */
@@ -351,8 +412,11 @@ update_tasks_summary (GkWindow *self)
     }
   g_ptr_array_sort (dated, compare_next_deadline);
   g_list_store_splice (next, 0, 0, dated->pdata, MIN (dated->len, 6));
-  gk_overview_page_set_deadlines (self->overview_page, g_list_model_get_n_items (G_LIST_MODEL (next)) > 0
-                                                       ? G_LIST_MODEL (next) : NULL);
+  g_clear_object (&self->next_deadlines);
+  if (g_list_model_get_n_items (G_LIST_MODEL (next)) > 0)
+    self->next_deadlines = G_LIST_MODEL (g_object_ref (next));
+  if (self->overview_page != NULL)
+    gk_overview_page_set_deadlines (self->overview_page, self->next_deadlines);
 }
 
 void
@@ -361,7 +425,7 @@ gk_window_show_tasks (GkWindow *self,
 {
   gtk_list_box_select_row (self->bottom_list, self->tasks_row);
   if (task_id > 0)
-    gk_tasks_page_select_task (self->tasks_page, task_id);
+    gk_tasks_page_select_task (ensure_tasks_page (self), task_id);
 }
 
 GkTasks *
@@ -538,8 +602,10 @@ gk_window_set_catalogue (GkWindow    *self,
                            create_domain_row, self, NULL);
   g_signal_connect_object (catalogue, "profile-changed", G_CALLBACK (update_subtitle), self,
                            G_CONNECT_SWAPPED);
-  gk_overview_page_set_catalogue (self->overview_page, catalogue);
-  gk_departments_page_set_catalogue (self->departments_page, catalogue);
+  if (self->overview_page != NULL)
+    gk_overview_page_set_catalogue (self->overview_page, catalogue);
+  if (self->departments_page != NULL)
+    gk_departments_page_set_catalogue (self->departments_page, catalogue);
   update_subtitle (self);
 
   {
@@ -550,7 +616,8 @@ gk_window_set_catalogue (GkWindow    *self,
       gk_window_add_toast (self, gk_toast_new_literal (error->message));
     else
       {
-        gk_tasks_page_set_tasks (self->tasks_page, self->tasks);
+        if (self->tasks_page != NULL)
+          gk_tasks_page_set_tasks (self->tasks_page, self->tasks);
         g_signal_connect_object (self->tasks, "changed", G_CALLBACK (update_tasks_summary), self, G_CONNECT_SWAPPED);
         update_tasks_summary (self);
       }
@@ -616,7 +683,7 @@ gk_window_get_domain_page (GkWindow *self)
 GkOverviewPage *
 gk_window_get_overview_page (GkWindow *self)
 {
-  return self->overview_page;
+  return ensure_overview_page (self);
 }
 
 GtkEditable *
@@ -690,7 +757,8 @@ gk_window_close_request (GtkWindow *window)
 
   /* What was typed a moment ago is saved before the window goes. */
   gk_domain_page_flush (self->domain_page);
-  gk_tasks_page_flush (self->tasks_page);
+  if (self->tasks_page != NULL)
+    gk_tasks_page_flush (self->tasks_page);
   return GTK_WINDOW_CLASS (gk_window_parent_class)->close_request (window);
 }
 
@@ -730,6 +798,7 @@ gk_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
   g_clear_object (&self->search_results);
   g_clear_object (&self->tasks);
+  g_clear_object (&self->next_deadlines);
   g_clear_pointer (&self->page_before_search, g_free);
   g_clear_object (&self->catalogue);
 
@@ -779,13 +848,11 @@ gk_window_class_init (GkWindowClass *klass)
   BIND (leaflet); BIND (sidebar_title); BIND (content_title); BIND (top_list); BIND (domain_list);
   BIND (bottom_list); BIND (overview_row); BIND (departments_row); BIND (search_bar); BIND (search_entry);
   BIND (search_view); BIND (search_stack); BIND (search_none); BIND (toast_overlay); BIND (stack);
-  BIND (error_page); BIND (overview_page); BIND (domain_page); BIND (departments_page); BIND (busy_spinner);
-  BIND (tasks_row); BIND (overdue_label); BIND (tasks_page);
+  BIND (error_page); BIND (domain_page); BIND (busy_spinner);
+  BIND (tasks_row); BIND (overdue_label);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_task_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-core.h"
+#include "gk-test-util.h"
 
 #define TOWNSHIP "城关镇"
 #define COUNTY "某某县"
@@ -37,25 +38,6 @@ typedef struct
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_chmod (path, 0755);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -77,7 +59,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->catalogue);
-  rm_rf (f->dir);
+  gk_test_rm_rf (f->dir);
   g_free (f->workspace);
   g_free (f->dir);
 }

@@ -406,7 +406,7 @@ on_department_activated (GtkListBox    *list,
                          GtkListBoxRow *row,
                          GkItemEditor  *self)
 {
-  const char *name = g_object_get_data (G_OBJECT (row), "gk-department-name");
+  const char *name = gk_department_row_get_name (row);
   const char *current = gtk_editable_get_text (GTK_EDITABLE (self->subject_row));
   g_autofree char *text = NULL;
 
@@ -419,57 +419,19 @@ on_department_activated (GtkListBox    *list,
   gk_item_editor_flush (self);
 }
 
-static GtkWidget *
-create_department_row (gpointer item,
-                       gpointer user_data)
-{
-  GkDepartment *department = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (gk_department_get_name (department));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "gk-department-name",
-                          g_strdup (gk_department_get_name (department)), g_free);
-  return row;
-}
 
 void
 gk_item_editor_set_catalogue (GkItemEditor *self,
                               GkCatalogue  *catalogue)
 {
-  GtkWidget *popover, *scrolled, *list, *box, *hint;
-
   g_return_if_fail (GK_IS_ITEM_EDITOR (self));
 
   gk_item_editor_flush (self);
   g_set_object (&self->catalogue, catalogue);
   g_clear_object (&self->item);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), gk_catalogue_get_departments (catalogue),
-                           create_department_row, NULL, NULL);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list),
-                                gtk_label_new (_("No departments yet: add them on the Departments page.")));
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  g_signal_connect (list, "row-activated", G_CALLBACK (on_department_activated), self);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  hint = gtk_label_new (_("Add a department to the publishers"));
-  gtk_widget_add_css_class (hint, "dim-label");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (self->subject_menu, popover);
+  gk_department_menu_set (self->subject_menu, gk_catalogue_get_departments (catalogue),
+                          _("Add a department to the publishers"), G_CALLBACK (on_department_activated), self);
 
   load (self);
 }

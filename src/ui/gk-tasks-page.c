@@ -1301,7 +1301,7 @@ on_department_activated (GtkListBox    *list,
                          GtkListBoxRow *row,
                          GkTasksPage   *self)
 {
-  const char *name = g_object_get_data (G_OBJECT (row), "gk-department-name");
+  const char *name = gk_department_row_get_name (row);
   g_autofree char *current = gk_widget_get_text (self->departments_row);
   g_autoptr(GPtrArray) names = gk_split_departments (current);
   g_autofree char *text = NULL;
@@ -1316,51 +1316,13 @@ on_department_activated (GtkListBox    *list,
   save_pending (self, TRUE);
 }
 
-static GtkWidget *
-create_department_row (gpointer item,
-                       gpointer user_data)
-{
-  GkDepartment *department = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (gk_department_get_name (department));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "gk-department-name",
-                          g_strdup (gk_department_get_name (department)), g_free);
-  return row;
-}
 
 static void
 build_departments_menu (GkTasksPage *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *hint = gtk_label_new (_("Add a department to those responsible"));
-
-  gtk_list_box_bind_model (GTK_LIST_BOX (list),
-                           gk_catalogue_get_departments (gk_tasks_get_catalogue (self->tasks)),
-                           create_department_row, NULL, NULL);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list),
-                                gtk_label_new (_("No departments yet: add them on the Departments page.")));
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Departments"), -1);
-  g_signal_connect (list, "row-activated", G_CALLBACK (on_department_activated), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (self->departments_menu, popover);
+  gk_department_menu_set (self->departments_menu,
+                          gk_catalogue_get_departments (gk_tasks_get_catalogue (self->tasks)),
+                          _("Add a department to those responsible"), G_CALLBACK (on_department_activated), self);
 }
 
 static void

@@ -25,4 +25,14 @@ gboolean  gk_widget_has_focus_within    (GtkWidget    *widget);
 void      gk_entry_row_set_text_quietly (AdwEntryRow  *row,
                                          const char   *text);
 
+/* The popover of a menu button that offers the catalogue's departments (for 公开主体 and
+ * 责任单位): @activated is a GtkListBox::row-activated handler; the chosen row's name is
+ * gk_department_row_get_name(). */
+void        gk_department_menu_set      (GtkMenuButton *button,
+                                         GListModel    *departments,
+                                         const char    *hint,
+                                         GCallback      activated,
+                                         gpointer       user_data);
+const char *gk_department_row_get_name  (GtkListBoxRow *row);
+
 G_END_DECLS

@@ -110,19 +110,6 @@ needs_cleaning (const char *text)
 
 static char *clean_text (const char *text);
 
-/* @text as written, without a copy when it needs no cleaning (almost always). */
-static const char *
-cell_text (const char  *text,
-           char       **owned)
-{
-  *owned = NULL;
-  if (text == NULL)
-    return "";
-  if (!needs_cleaning (text))
-    return text;
-  return *owned = clean_text (text);
-}
-
 char *
 gk_export_cell_text (const char *text)
 {
@@ -178,16 +165,37 @@ clean_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Below this, whether a character is wide comes from a table made once from
+ * g_unichar_iswide_cjk(): ■ □ √ “ ” and the like are in every channels cell, and the binary
+ * searches of GLib cost more than all the rest of the measuring. */
+#define WIDE_TABLE_END 0x3400
+static guint8 wide_table[WIDE_TABLE_END / 8];
+
+static void
+init_wide_table (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* The CJK punctuation block whole, U+303F too, as the widths have always been. */
+      for (gunichar c = 0x80; c < WIDE_TABLE_END; c++)
+        if ((c >= 0x3000 && c <= 0x303f) || g_unichar_iswide_cjk (c))
+          wide_table[c / 8] |= (guint8) (1u << (c % 8));
+      g_once_init_leave (&done, 1);
+    }
+}
+
 /* Full width in a CJK font: the East Asian wide characters, and the ambiguous ones
- * (■ □ √ “ ” …) which SimSun draws full width too. The common ranges first: this runs for
- * every character of the workbook, twice. */
+ * (■ □ √ “ ” …) which SimSun draws full width too. init_wide_table() must have run. */
 static inline gboolean
 is_wide (gunichar c)
 {
   if (c < 0x80)
     return FALSE;
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) ||
-      (c >= 0xff01 && c <= 0xff60))
+  if (c < WIDE_TABLE_END)
+    return (wide_table[c / 8] >> (c % 8)) & 1;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff60))
     return TRUE;
   return g_unichar_iswide_cjk (c);
 }
@@ -247,6 +255,88 @@ longest_line_width (const char *text)
         width += is_wide (c) ? 2 : 1;
     }
   return MAX (best, width);
+}
+
+typedef struct
+{
+  guint    width;   /* longest_line_width() */
+  guint    lines;   /* line breaks + 1 */
+  gboolean dirty;   /* needs_cleaning() */
+} TextScan;
+
+/* longest_line_width() and needs_cleaning() of @text in one pass, which every cell's text goes
+ * through: the same decoding as next_char(), and the checks of g_utf8_validate() on top. */
+static void
+scan_text (const char *text,
+           TextScan   *scan)
+{
+  const guchar *s = (const guchar *) text;
+  guint best = 0, width = 0, lines = 1;
+  gboolean dirty = FALSE;
+
+  for (;;)
+    {
+      guint c = s[0];
+      gunichar u;
+
+      if (c < 0x80)
+        {
+          if (G_LIKELY (!suspect[c]))
+            {
+              if (c == '\n')
+                {
+                  best = MAX (best, width);
+                  width = 0;
+                  lines++;
+                }
+              else
+                width++;
+              s++;
+              continue;
+            }
+          if (c == '\0')
+            break;
+          if (c != '_' || is_excel_escape ((const char *) s))
+            dirty = TRUE;
+          width++;
+          s++;
+          continue;
+        }
+
+      if (c >= 0xc2 && c < 0xe0 && (s[1] & 0xc0) == 0x80)
+        {
+          u = ((c & 0x1f) << 6) | (s[1] & 0x3f);
+          /* The C1 controls. */
+          dirty |= u < 0xa0;
+          s += 2;
+        }
+      else if (c >= 0xe0 && c < 0xf0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80)
+        {
+          u = ((c & 0x0f) << 12) | ((gunichar) (s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+          /* Overlong, a surrogate, or U+FFFE/U+FFFF. */
+          dirty |= u < 0x800 || (u >= 0xd800 && u <= 0xdfff) || u >= 0xfffe;
+          s += 3;
+        }
+      else if (c >= 0xf0 && c < 0xf5 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
+               (s[3] & 0xc0) == 0x80)
+        {
+          u = ((c & 0x07) << 18) | ((gunichar) (s[1] & 0x3f) << 12) |
+              ((gunichar) (s[2] & 0x3f) << 6) | (s[3] & 0x3f);
+          dirty |= u < 0x10000 || u > 0x10ffff;
+          s += 4;
+        }
+      else
+        {
+          u = 0xfffd;
+          dirty = TRUE;
+          s++;
+        }
+      width += is_wide (u) ? 2 : 1;
+    }
+
+  scan->width = MAX (best, width);
+  scan->lines = lines;
+  scan->dirty = dirty || (const char *) s - text > MAX_CELL_CHARS;
 }
 
 static guint
@@ -767,13 +857,28 @@ clear_group (gpointer data)
   g_free (((Group *) data)->text);
 }
 
-/* A sheet is filled twice by the same function: once to measure its columns, once to write
- * the cells into columns of the measured widths and rows of the height their text needs.
- * Groups (the merged 一级事项) are written last, when the page breaks are known. */
+/* A text whose row height is known only once the widths of its columns are: the widths come
+ * from every text of the column, and each cell is written as soon as it is read. */
+typedef struct
+{
+  const char *text;       /* as written; owned by the snapshot, a group, or Sheet.texts */
+  guint       first_row;
+  guint       last_row;
+  guint8      first_col;
+  guint8      last_col;
+  guint8      style;
+  guint       width;      /* of its longest line if known (TextScan), else G_MAXUINT */
+  guint       lines;      /* its lines, if the width is known */
+} Pending;
+
+/* A sheet is filled in one pass: each cell is written at once and its text measured towards
+ * its column's width; the row heights, which depend on the widths, are worked out afterwards
+ * from the texts kept in `pending`. Groups (the merged 一级事项) are written last, when the page
+ * breaks are known. */
 typedef struct
 {
   Writer             *writer;
-  lxw_worksheet      *ws;         /* NULL while measuring */
+  lxw_worksheet      *ws;
   guint               n_cols;
   const ColumnLimits *limits;
   guint               natural[16];  /* widest line of each column, in digit widths */
@@ -781,6 +886,8 @@ typedef struct
   GArray             *heights;      /* double: the height each row needs, in points */
   GArray             *tall_merges;  /* TallMerge */
   GArray             *groups;       /* Group: written once the page breaks are known */
+  GArray             *pending;      /* Pending: heights to work out once the widths are known */
+  GPtrArray          *texts;        /* texts made for this sheet that pending points into */
   gboolean            landscape;
   guint               body_row;     /* the first row under the repeated header rows of a
                                      * sheet paginated by us (see paginate), or 0 */
@@ -849,6 +956,31 @@ make_formats (Writer *writer)
   format_set_font_color (format, 0x9C0006);
 }
 
+/* The px a line has in a column @width wide (column width units: digit widths of the default
+ * font, 7 px), for text of @size points. */
+static double
+line_room (double width,
+           double size)
+{
+  double wide = size * 96.0 / 72.0;
+  /* A column is width × 7 + 5 px; less the cell's padding, and 3 % for line-breaking rules
+   * (no 、，。 at the start of a line). */
+  double room = (width * 7.0 + 2.0) * 0.97;
+
+  return room < wide ? wide : room;
+}
+
+/* TRUE if no line of a text whose longest line is @natural digit widths wraps in @width:
+ * count_lines() then counts its line breaks, and nothing else. The margin is far above the
+ * rounding of count_lines()'s sums. */
+static gboolean
+fits_unwrapped (guint  natural,
+                double width,
+                double size)
+{
+  return natural * (size * 96.0 / 72.0 / 2.0) < line_room (width, size) - 0.01;
+}
+
 /* The lines @text takes when wrapped in @width (column width units: digit widths of the default
  * font, 7 px) at @size points. CJK breaks anywhere, Latin words at spaces. The estimate errs on
  * the generous side: a row a little too tall prints fine, one too short cuts the text off. */
@@ -859,15 +991,11 @@ count_lines (const char *text,
 {
   double wide = size * 96.0 / 72.0;  /* px of a CJK character: 1 em */
   double narrow = wide / 2.0;        /* SimSun's Latin is half of it */
-  /* A column is width × 7 + 5 px; less the cell's padding, and 3 % for line-breaking rules
-   * (no 、，。 at the start of a line). */
-  double room = (width * 7.0 + 2.0) * 0.97;
+  double room = line_room (width, size);
   double x = 0;
   guint lines = 1;
   const char *p = text;
 
-  if (room < wide)
-    room = wide;
   while (*p != '\0')
     {
       gunichar c = next_char (&p);
@@ -1079,6 +1207,49 @@ write_groups (Sheet        *sheet,
 }
 
 static void
+add_pending (Sheet          *sheet,
+             const char     *text,
+             const TextScan *scan,
+             guint           first_row,
+             guint           first_col,
+             guint           last_row,
+             guint           last_col,
+             Style           style)
+{
+  Pending pending = { text, first_row, last_row, first_col, last_col, style,
+                      scan != NULL ? scan->width : G_MAXUINT, scan != NULL ? scan->lines : 0 };
+
+  g_array_append_val (sheet->pending, pending);
+}
+
+/* The heights of the rows, now that the widths are known. */
+static void
+resolve_pending (Sheet *sheet)
+{
+  for (guint i = 0; i < sheet->pending->len; i++)
+    {
+      const Pending *pending = &g_array_index (sheet->pending, Pending, i);
+      double width = 0, height;
+
+      for (guint c = pending->first_col; c <= pending->last_col; c++)
+        width += sheet->widths[c] + (c > pending->first_col ? 5.0 / 7.0 : 0);
+      if (pending->width != G_MAXUINT &&
+          fits_unwrapped (pending->width, width, style_size[pending->style]))
+        height = pending->lines * style_size[pending->style] * 1.45 + 3.0;
+      else
+        height = text_height (pending->text, width, pending->style);
+      if (pending->first_row == pending->last_row)
+        need_height (sheet, pending->first_row, height);
+      else
+        {
+          TallMerge tall = { pending->first_row, pending->last_row, height };
+          need_height (sheet, pending->last_row, 0);
+          g_array_append_val (sheet->tall_merges, tall);
+        }
+    }
+}
+
+static void
 build_sheet (Writer             *writer,
              const char         *name,
              guint               n_cols,
@@ -1087,28 +1258,32 @@ build_sheet (Writer             *writer,
              FillFunc            fill,
              gpointer            data)
 {
-  Sheet sheet = { writer, NULL, n_cols, limits, { 0 }, { 0 }, NULL, NULL, NULL, landscape, 0 };
+  Sheet sheet = { writer, NULL, n_cols, limits, { 0 }, { 0 }, NULL, NULL, NULL, NULL, NULL,
+                  landscape, 0 };
 
   g_assert (n_cols <= G_N_ELEMENTS (sheet.natural));
-
-  /* Widths fitted to the content, between limits that keep the table one readable page wide:
-   * a column of long texts wraps at its maximum. */
-  fill (&sheet, data);
-  for (guint c = 0; c < n_cols; c++)
-    sheet.widths[c] = CLAMP (sheet.natural[c] + 2.0, limits[c].min, limits[c].max);
 
   sheet.ws = add_worksheet (writer, name, landscape);
   if (sheet.ws == NULL)
     return;
-  for (guint c = 0; c < n_cols; c++)
-    check (writer, worksheet_set_column (sheet.ws, (lxw_col_t) c, (lxw_col_t) c,
-                                         sheet.widths[c], NULL));
 
   sheet.heights = g_array_new (FALSE, TRUE, sizeof (double));
   sheet.tall_merges = g_array_new (FALSE, FALSE, sizeof (TallMerge));
   sheet.groups = g_array_new (FALSE, FALSE, sizeof (Group));
   g_array_set_clear_func (sheet.groups, clear_group);
+  sheet.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  sheet.texts = g_ptr_array_new_with_free_func (g_free);
   fill (&sheet, data);
+
+  /* Widths fitted to the content, between limits that keep the table one readable page wide:
+   * a column of long texts wraps at its maximum. */
+  for (guint c = 0; c < n_cols; c++)
+    {
+      sheet.widths[c] = CLAMP (sheet.natural[c] + 2.0, limits[c].min, limits[c].max);
+      check (writer, worksheet_set_column (sheet.ws, (lxw_col_t) c, (lxw_col_t) c,
+                                           sheet.widths[c], NULL));
+    }
+  resolve_pending (&sheet);
 
   /* A merged cell taller than its rows: the last of them grows. */
   for (guint i = 0; i < sheet.tall_merges->len; i++)
@@ -1146,8 +1321,11 @@ build_sheet (Writer             *writer,
   g_array_unref (sheet.heights);
   g_array_unref (sheet.tall_merges);
   g_array_unref (sheet.groups);
+  g_array_unref (sheet.pending);
+  g_ptr_array_unref (sheet.texts);
 }
 
+/* @text must live until the sheet is built (see put_text_take). */
 static void
 put_text (Sheet      *sheet,
           guint       row,
@@ -1155,28 +1333,38 @@ put_text (Sheet      *sheet,
           const char *text,
           Style       style)
 {
-  g_autofree char *owned = NULL;
-  const char *clean;
+  TextScan scan;
+  const char *clean = text;
 
   if (text == NULL || *text == '\0')
     {
-      if (sheet->ws != NULL)
-        check (sheet->writer, worksheet_write_blank (sheet->ws, row, (lxw_col_t) col,
-                                                     sheet->writer->formats[style]));
+      check (sheet->writer, worksheet_write_blank (sheet->ws, row, (lxw_col_t) col,
+                                                   sheet->writer->formats[style]));
       return;
     }
-  if (sheet->ws == NULL)
-    {
-      /* Measuring: the text as it is is near enough (a dropped control character is one
-       * digit width at most). */
-      sheet->natural[col] = MAX (sheet->natural[col], longest_line_width (text));
-      return;
-    }
-  clean = cell_text (text, &owned);
+  /* The text as it is is near enough for the width (a dropped control character is one digit
+   * width at most). */
+  scan_text (text, &scan);
+  sheet->natural[col] = MAX (sheet->natural[col], scan.width);
+  if (scan.dirty)
+    g_ptr_array_add (sheet->texts, (char *) (clean = clean_text (text)));
   /* Always a string: "=1+1" or "@x" stays the text the officer typed, never a formula. */
   check (sheet->writer, worksheet_write_string (sheet->ws, row, (lxw_col_t) col, clean,
                                                 sheet->writer->formats[style]));
-  need_height (sheet, row, text_height (clean, sheet->widths[col], style));
+  add_pending (sheet, clean, scan.dirty ? NULL : &scan, row, col, row, col, style);
+}
+
+/* put_text() of a text made for the cell, which the sheet frees. */
+static void
+put_text_take (Sheet *sheet,
+               guint  row,
+               guint  col,
+               char  *text,
+               Style  style)
+{
+  if (text != NULL)
+    g_ptr_array_add (sheet->texts, text);
+  put_text (sheet, row, col, text, style);
 }
 
 static void
@@ -1186,14 +1374,11 @@ put_number (Sheet  *sheet,
             double  value,
             Style   style)
 {
-  if (sheet->ws == NULL)
-    {
-      sheet->natural[col] = MAX (sheet->natural[col], 5);
-      return;
-    }
+  sheet->natural[col] = MAX (sheet->natural[col], 5);
   check (sheet->writer, worksheet_write_number (sheet->ws, row, (lxw_col_t) col, value,
                                                 sheet->writer->formats[style]));
-  need_height (sheet, row, text_height ("0", sheet->widths[col], style));
+  /* One line, whatever the width. */
+  need_height (sheet, row, style_size[style] * 1.45 + 3.0);
 }
 
 /* A merged range. Its text counts towards its columns' widths only if it spans one column. */
@@ -1206,29 +1391,15 @@ merge (Sheet      *sheet,
        const char *text,
        Style       style)
 {
-  g_autofree char *clean = gk_export_cell_text (text);
-  double width = 0, height;
+  char *clean = gk_export_cell_text (text);
 
-  if (sheet->ws == NULL)
-    {
-      if (first_col == last_col)
-        sheet->natural[first_col] = MAX (sheet->natural[first_col], longest_line_width (clean));
-      return;
-    }
+  g_ptr_array_add (sheet->texts, clean);
+  if (first_col == last_col)
+    sheet->natural[first_col] = MAX (sheet->natural[first_col], longest_line_width (clean));
   check (sheet->writer, worksheet_merge_range (sheet->ws, first_row, (lxw_col_t) first_col,
                                                last_row, (lxw_col_t) last_col, clean,
                                                sheet->writer->formats[style]));
-  for (guint c = first_col; c <= last_col; c++)
-    width += sheet->widths[c] + (c > first_col ? 5.0 / 7.0 : 0);
-  height = text_height (clean, width, style);
-  if (first_row == last_row)
-    need_height (sheet, first_row, height);
-  else
-    {
-      TallMerge tall = { first_row, last_row, height };
-      need_height (sheet, last_row, 0);
-      g_array_append_val (sheet->tall_merges, tall);
-    }
+  add_pending (sheet, clean, NULL, first_row, first_col, last_row, last_col, style);
 }
 
 /* @text in column @col of rows @first_row to @last_row, merged on each page they span. */
@@ -1241,7 +1412,7 @@ put_group (Sheet      *sheet,
            Style       style)
 {
   Group group = { first_row, last_row, col, style, NULL };
-  double height;
+  TextScan scan;
 
   if (first_row == last_row || text == NULL || *text == '\0')
     {
@@ -1249,19 +1420,12 @@ put_group (Sheet      *sheet,
         put_text (sheet, r, col, text, style);
       return;
     }
-  if (sheet->ws == NULL)
-    {
-      sheet->natural[col] = MAX (sheet->natural[col], longest_line_width (text));
-      return;
-    }
 
-  group.text = gk_export_cell_text (text);
-  height = text_height (group.text, sheet->widths[col], style);
-  {
-    TallMerge tall = { first_row, last_row, height };
-    need_height (sheet, last_row, 0);
-    g_array_append_val (sheet->tall_merges, tall);
-  }
+  scan_text (text, &scan);
+  sheet->natural[col] = MAX (sheet->natural[col], scan.width);
+  group.text = scan.dirty ? clean_text (text) : g_strdup (text);
+  add_pending (sheet, group.text, scan.dirty ? NULL : &scan, first_row, col, last_row, col,
+               style);
   g_array_append_val (sheet->groups, group);
 }
 
@@ -1271,8 +1435,7 @@ put_title (Sheet      *sheet,
            const char *title)
 {
   merge (sheet, 0, 0, 0, sheet->n_cols - 1, title, STYLE_TITLE);
-  if (sheet->ws != NULL)
-    need_height (sheet, 0, 32);
+  need_height (sheet, 0, 32);
 }
 
 /* A one-row header in row 2, repeated on every printed page and frozen on screen. */
@@ -1282,8 +1445,6 @@ put_header_row (Sheet              *sheet,
 {
   for (guint c = 0; c < sheet->n_cols; c++)
     put_text (sheet, 1, c, labels[c], STYLE_HEADER);
-  if (sheet->ws == NULL)
-    return;
   need_height (sheet, 1, 24);
   check (sheet->writer, worksheet_repeat_rows (sheet->ws, 1, 1));
   worksheet_freeze_panes (sheet->ws, 2, 0);
@@ -1343,11 +1504,8 @@ fill_readme (Sheet    *sheet,
   put_title (sheet, title);
   put_text (sheet, 1, 0, "项目", STYLE_HEADER);
   put_text (sheet, 1, 1, "内容", STYLE_HEADER);
-  if (sheet->ws != NULL)
-    {
-      need_height (sheet, 1, 24);
-      check (sheet->writer, worksheet_repeat_rows (sheet->ws, 1, 1));
-    }
+  need_height (sheet, 1, 24);
+  check (sheet->writer, worksheet_repeat_rows (sheet->ws, 1, 1));
 
   for (guint i = 0; i < G_N_ELEMENTS (profile_rows); i++, row++)
     {
@@ -1361,29 +1519,25 @@ fill_readme (Sheet    *sheet,
   text = g_strdup_printf ("共 %u 个：已编制 %u 个，未涉及 %u 个", s->domains->len, n_applicable,
                           n_skipped);
   put_text (sheet, row, 0, "试点领域", STYLE_LABEL);
-  put_text (sheet, row++, 1, text, STYLE_TEXT);
-  g_clear_pointer (&text, g_free);
+  put_text_take (sheet, row++, 1, g_steal_pointer (&text), STYLE_TEXT);
 
   text = g_strdup_printf ("共 %u 项：主动公开 %u 项，依申请公开 %u 项", s->n_items, n_active,
                           n_request);
   put_text (sheet, row, 0, "公开事项", STYLE_LABEL);
-  put_text (sheet, row++, 1, text, STYLE_TEXT);
-  g_clear_pointer (&text, g_free);
+  put_text_take (sheet, row++, 1, g_steal_pointer (&text), STYLE_TEXT);
 
   text = s->deviations->len > 0
     ? g_strdup_printf ("%u 项（见“未涉及领域说明”）", s->deviations->len)
     : g_strdup ("无");
   put_text (sheet, row, 0, "未纳入目录的标准指引事项", STYLE_LABEL);
-  put_text (sheet, row++, 1, text, STYLE_TEXT);
-  g_clear_pointer (&text, g_free);
+  put_text_take (sheet, row++, 1, g_steal_pointer (&text), STYLE_TEXT);
 
   text = s->tasks->len > 0
     ? g_strdup_printf ("共 %u 项：已完成 %u 项，逾期未完成 %u 项（见“任务清单”）", s->tasks->len,
                        n_done, n_overdue)
     : g_strdup ("无");
   put_text (sheet, row, 0, "任务清单", STYLE_LABEL);
-  put_text (sheet, row++, 1, text, STYLE_TEXT);
-  g_clear_pointer (&text, g_free);
+  put_text_take (sheet, row++, 1, g_steal_pointer (&text), STYLE_TEXT);
 
   /* The validation summary: the caller runs gk-validate and passes what it found. */
   if (!s->validated)
@@ -1393,8 +1547,7 @@ fill_readme (Sheet    *sheet,
   else
     text = g_strdup_printf ("错误 %u 个，警告 %u 个", s->n_errors, s->n_warnings);
   put_text (sheet, row, 0, "校验结果", STYLE_LABEL);
-  put_text (sheet, row++, 1, text, STYLE_TEXT);
-  g_clear_pointer (&text, g_free);
+  put_text_take (sheet, row++, 1, g_steal_pointer (&text), STYLE_TEXT);
 
   n_problems = s->problems != NULL ? g_strv_length (s->problems) : 0;
   if (n_problems > 0)
@@ -1404,13 +1557,14 @@ fill_readme (Sheet    *sheet,
 
       for (guint i = 0; i < shown; i++, row++)
         {
-          g_autofree char *line = g_strdup_printf ("%u. %s", i + 1, s->problems[i]);
-          put_text (sheet, row, 1, line, STYLE_TEXT);
+          put_text_take (sheet, row, 1, g_strdup_printf ("%u. %s", i + 1, s->problems[i]),
+                         STYLE_TEXT);
         }
       if (shown < n_problems)
         {
-          g_autofree char *line = g_strdup_printf ("另有 %u 个问题未列出", n_problems - shown);
-          put_text (sheet, row++, 1, line, STYLE_TEXT);
+          put_text_take (sheet, row++, 1,
+                         g_strdup_printf ("另有 %u 个问题未列出", n_problems - shown),
+                         STYLE_TEXT);
         }
       /* Not a merged cell: the list may run over several pages. */
       put_text (sheet, first, 0, "校验问题", row - first > 1 ? STYLE_LABEL_OPEN : STYLE_LABEL);
@@ -1441,8 +1595,7 @@ fill_summary (Sheet    *sheet,
   put_title (sheet, title);
   put_header_row (sheet, labels);
   /* The county reads the summary at a glance: one page. */
-  if (sheet->ws != NULL)
-    worksheet_fit_to_pages (sheet->ws, 1, 1);
+  worksheet_fit_to_pages (sheet->ws, 1, 1);
 
   for (guint i = 0; i < s->domains->len; i++, row++)
     {
@@ -1454,7 +1607,7 @@ fill_summary (Sheet    *sheet,
       if (domain->applicable)
         {
           guint n = g_list_model_get_n_items (domain->items);
-          g_autofree char *note = domain->n_deviations > 0
+          char *note = domain->n_deviations > 0
             ? g_strdup_printf ("未纳入标准指引事项 %u 项", domain->n_deviations)
             : NULL;
 
@@ -1462,7 +1615,7 @@ fill_summary (Sheet    *sheet,
           put_number (sheet, row, 4, domain->n_active, STYLE_CENTER);
           put_number (sheet, row, 5, domain->n_request, STYLE_CENTER);
           put_text (sheet, row, 6, "已编制", STYLE_CENTER);
-          put_text (sheet, row, 7, note, STYLE_TEXT);
+          put_text_take (sheet, row, 7, note, STYLE_TEXT);
           total += n;
           active += domain->n_active;
           request += domain->n_request;
@@ -1557,19 +1710,15 @@ fill_domain (Sheet    *sheet,
       put_text (sheet, 2, pairs[i].col, pairs[i].first, STYLE_HEADER);
       put_text (sheet, 2, pairs[i].col + 1, pairs[i].second, STYLE_HEADER);
     }
-  if (sheet->ws != NULL)
-    {
-      need_height (sheet, 1, 22);
-      need_height (sheet, 2, 22);
-      check (sheet->writer, worksheet_repeat_rows (sheet->ws, 1, 2));
-      worksheet_freeze_panes (sheet->ws, 3, 0);
-      sheet->body_row = 3;
-    }
+  need_height (sheet, 1, 22);
+  need_height (sheet, 2, 22);
+  check (sheet->writer, worksheet_repeat_rows (sheet->ws, 1, 2));
+  worksheet_freeze_panes (sheet->ws, 3, 0);
+  sheet->body_row = 3;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GkItem) item = g_list_model_get_item (domain->items, i);
-      g_autofree char *channels = NULL;
       guint row = 3 + i;
 
       put_number (sheet, row, 0, i + 1, STYLE_CENTER);
@@ -1594,9 +1743,10 @@ fill_domain (Sheet    *sheet,
       for (guint t = 1; t < G_N_ELEMENTS (text_columns); t++)
         put_text (sheet, row, 1 + t, gk_item_get_text (item, text_columns[t]), STYLE_TEXT);
 
-      channels = channels_text (gk_item_get_channels (item),
-                                gk_item_get_text (item, GK_ITEM_CHANNELS_OTHER), s->channels);
-      put_text (sheet, row, 7, channels, STYLE_TEXT);
+      put_text_take (sheet, row, 7,
+                     channels_text (gk_item_get_channels (item),
+                                    gk_item_get_text (item, GK_ITEM_CHANNELS_OTHER), s->channels),
+                     STYLE_TEXT);
 
       for (guint f = 0; f < G_N_ELEMENTS (flag_columns); f++)
         put_text (sheet, row, 8 + f, gk_item_get_flag (item, flag_columns[f]) ? "√" : NULL,
@@ -1705,8 +1855,7 @@ fill_tasks (Sheet    *sheet,
       Style text = overdue ? STYLE_TEXT_OVERDUE : STYLE_TEXT;
       Style center = overdue ? STYLE_CENTER_OVERDUE : STYLE_CENTER;
       g_autofree char *rule = rule_text (task->rule);
-      g_autofree char *deadline = NULL;
-      g_autofree char *status = NULL;
+      char *deadline, *status;
       guint row = 2 + i;
 
       if (*task->deadline != '\0' && *rule != '\0')
@@ -1721,8 +1870,8 @@ fill_tasks (Sheet    *sheet,
       put_text (sheet, row, 2, task->group, text);
       put_text (sheet, row, 3, task->title, text);
       put_text (sheet, row, 4, task->departments, text);
-      put_text (sheet, row, 5, deadline, center);
-      put_text (sheet, row, 6, status, center);
+      put_text_take (sheet, row, 5, deadline, center);
+      put_text_take (sheet, row, 6, status, center);
       put_text (sheet, row, 7, task->done_on, center);
       put_text (sheet, row, 8, task->note, text);
     }
@@ -1774,6 +1923,7 @@ write_workbook (Writer *writer)
   };
   GkExportSnapshot *s = writer->snapshot;
 
+  init_wide_table ();
   make_formats (writer);
   set_properties (writer);
 

@@ -439,9 +439,12 @@ load_from (GFile   *root,
 GkStandards *
 gk_standards_get_builtin (GError **error)
 {
+  static GMutex lock;
   static GkStandards *builtin;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   g_autoptr(GFile) root = NULL;
 
+  /* The app opens its workspace on a thread while GTK starts: callers may be on any thread. */
   if (builtin != NULL)
     return g_object_ref (builtin);
 

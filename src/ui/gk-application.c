@@ -17,7 +17,72 @@ struct _GkApplication
   char           *domain;
   gboolean        exit_after_startup;
   guint           reminder_source;
+  GThread        *open_thread;  /* opens the workspace while GTK starts */
 };
+
+/* The workspace is opened on a thread of its own while GTK and libadwaita start up (about
+ * 150 ms that need no catalogue): the window then finds it open instead of waiting for it. */
+typedef struct
+{
+  char        *path;
+  GkCatalogue *catalogue;
+  GError      *error;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->catalogue);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenJob, open_job_free)
+
+static gpointer
+open_in_thread (gpointer data)
+{
+  OpenJob *job = data;
+
+  job->catalogue = gk_catalogue_open (job->path, TRUE, &job->error);
+  return job;
+}
+
+static char *
+workspace_path (GkApplication *self)
+{
+  return self->workspace != NULL ? g_strdup (self->workspace) : gk_catalogue_default_path ();
+}
+
+static void
+start_opening (GkApplication *self)
+{
+  OpenJob *job = g_new0 (OpenJob, 1);
+
+  job->path = workspace_path (self);
+  self->open_thread = g_thread_new ("gk-open", open_in_thread, job);
+}
+
+/* The catalogue the first window shows: the one the thread opened, or (later windows) a new one. */
+static GkCatalogue *
+finish_opening (GkApplication  *self,
+                char          **path,
+                GError        **error)
+{
+  g_autoptr(OpenJob) job = NULL;
+
+  if (self->open_thread == NULL)
+    {
+      *path = workspace_path (self);
+      return gk_catalogue_open (*path, TRUE, error);
+    }
+  job = g_thread_join (g_steal_pointer (&self->open_thread));
+  *path = g_steal_pointer (&job->path);
+  if (job->catalogue == NULL)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  return g_steal_pointer (&job->catalogue);
+}
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
 
@@ -75,21 +140,19 @@ gk_application_activate (GApplication *app)
   GkApplication *self = GK_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   g_autoptr(GkCatalogue) catalogue = NULL;
-  g_autofree char *path = self->workspace != NULL ? g_strdup (self->workspace)
-                                                  : gk_catalogue_default_path ();
+  g_autofree char *path = NULL;
   GkWindow *window;
 
-  catalogue = gk_catalogue_open (path, TRUE, &error);
+  catalogue = finish_opening (self, &path, &error);
   window = gk_window_new (self);
   if (catalogue != NULL)
     {
+      GkDomain *domain = self->domain != NULL ? gk_catalogue_find_domain (catalogue, self->domain) : NULL;
+
+      /* Asked for a domain: the window opens on it, without building the page it left off on. */
+      if (domain != NULL)
+        gk_window_set_start_page (window, gk_domain_get_number (domain));
       gk_window_set_catalogue (window, catalogue);
-      if (self->domain != NULL)
-        {
-          GkDomain *domain = gk_catalogue_find_domain (catalogue, self->domain);
-          if (domain != NULL)
-            gk_window_select_domain (window, gk_domain_get_number (domain));
-        }
     }
   else
     gk_window_show_error (window, path, error);
@@ -167,6 +230,7 @@ gk_application_handle_local_options (GApplication *app,
       g_print ("gongkai %s\n", PACKAGE_VERSION);
       return 0;
     }
+  start_opening (self);
   return -1;
 }
 
@@ -241,6 +305,9 @@ gk_application_finalize (GObject *object)
   GkApplication *self = GK_APPLICATION (object);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  /* Never activated (the display could not be opened): the thread must still be waited for. */
+  if (self->open_thread != NULL)
+    open_job_free (g_thread_join (g_steal_pointer (&self->open_thread)));
   g_clear_object (&self->settings);
   g_free (self->workspace);
   g_free (self->domain);

@@ -40,6 +40,7 @@ struct _GkDomainPage
   GtkColumnViewColumn *level_column;
   GtkColumnViewColumn *state_column;
   AdwBin             *editor_slot;
+  AdwStatusPage      *empty_page;
   GkItemEditor       *editor;        /* built when an item is first shown */
 };
 
@@ -209,6 +210,9 @@ reload_items (GkDomainPage *self,
     }
   g_set_object (&self->items, items);
   gtk_single_selection_set_model (self->selection, items);
+  /* Set when shown, as the window's status pages: the icon exists only as SVG at that size. */
+  if (g_list_model_get_n_items (items) == 0)
+    adw_status_page_set_icon_name (self->empty_page, "document-new-symbolic");
   gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (items) > 0 ? "items" : "empty");
 
   position = keep_id > 0 ? find_item (items, keep_id) : GTK_INVALID_LIST_POSITION;
@@ -723,7 +727,7 @@ gk_domain_page_class_init (GkDomainPageClass *klass)
   BIND (standard_button); BIND (summary_label); BIND (stack); BIND (column_view); BIND (selection);
   BIND (mode_column); BIND (level_column); BIND (state_column); BIND (editor_slot);
   BIND (position_column); BIND (level1_column); BIND (level2_column); BIND (subject_column);
-  BIND (time_limit_column);
+  BIND (time_limit_column); BIND (empty_page);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_lead_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_skip_toggled);

@@ -25,6 +25,8 @@ struct _GkWindow
   char                 *page_before_search;
   gboolean              changing_selection;
   gboolean              opening;  /* set_catalogue() is choosing the first page */
+  gboolean              has_start_page;
+  int                   start_page;  /* as "last-domain": N, 0 overview, -1 departments, -2 tasks */
 
   AdwLeaflet           *leaflet;
   AdwWindowTitle       *sidebar_title;
@@ -525,6 +527,10 @@ on_search_changed (GkWindow *self)
       g_free (self->page_before_search);
       self->page_before_search = g_strdup (gtk_stack_get_visible_child_name (self->stack));
     }
+  /* Status page icons are set when shown: at their size the theme has only SVG, and loading
+   * the SVG loader with the window cost start-up time for pages hardly ever seen. */
+  if (n == 0)
+    adw_status_page_set_icon_name (self->search_none, "system-search-symbolic");
   gtk_stack_set_visible_child_name (self->search_stack, n > 0 ? "results" : "none");
   gtk_stack_set_visible_child_name (self->stack, "search");
   title = n >= SEARCH_LIMIT ? g_strdup_printf (_("First %u items found"), n)
@@ -592,7 +598,8 @@ gk_window_set_catalogue (GkWindow    *self,
                          GkCatalogue *catalogue)
 {
   GSettings *settings = get_settings (self);
-  int last = settings != NULL ? g_settings_get_int (settings, "last-domain") : 0;
+  int last = self->has_start_page ? self->start_page
+             : settings != NULL ? g_settings_get_int (settings, "last-domain") : 0;
 
   g_return_if_fail (GK_IS_WINDOW (self));
   g_return_if_fail (GK_IS_CATALOGUE (catalogue));
@@ -636,6 +643,17 @@ gk_window_set_catalogue (GkWindow    *self,
   self->opening = FALSE;
 }
 
+/* The page gk_window_set_catalogue() opens on, instead of the one the officer left off on
+ * (numbered as the "last-domain" setting): only that page is built. */
+void
+gk_window_set_start_page (GkWindow *self,
+                          int       page)
+{
+  g_return_if_fail (GK_IS_WINDOW (self));
+  self->has_start_page = TRUE;
+  self->start_page = page;
+}
+
 GkCatalogue *
 gk_window_get_catalogue (GkWindow *self)
 {
@@ -653,6 +671,7 @@ gk_window_show_error (GkWindow     *self,
   /* TRANSLATORS: the error message, then a reassurance */
   description = g_strdup_printf (_("%s\n\nThe file was not changed."), error->message);
   adw_status_page_set_description (self->error_page, description);
+  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->domain_list), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->top_list), FALSE);

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (GkWindow, gk_window, GK, WINDOW, AdwApplicationWindow)
 GkWindow    *gk_window_new            (GkApplication *application);
 void         gk_window_set_catalogue  (GkWindow      *self,
                                        GkCatalogue   *catalogue);
+void         gk_window_set_start_page (GkWindow      *self,
+                                       int            page);
 GkCatalogue *gk_window_get_catalogue  (GkWindow      *self);
 void         gk_window_show_error     (GkWindow      *self,
                                        const char    *path,

@@ -158,6 +158,23 @@ ensure_editor (GkDomainPage *self)
   return self->editor;
 }
 
+/* Shown beside a domain with no items until the editor exists. Not in the template: at start-up
+ * the slot stays empty until the list is filled a frame later, rather than flashing this. */
+static void
+show_placeholder (GkDomainPage *self)
+{
+  GtkWidget *page;
+
+  if (adw_bin_get_child (self->editor_slot) != NULL)
+    return;
+  page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-edit-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Choose an Item"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), _("Its columns appear here, saved as you type."));
+  gtk_widget_add_css_class (page, "compact");
+  adw_bin_set_child (self->editor_slot, page);
+}
+
 static void
 on_selection_changed (GkDomainPage *self)
 {
@@ -165,6 +182,8 @@ on_selection_changed (GkDomainPage *self)
 
   if (item != NULL || self->editor != NULL)
     gk_item_editor_set_item (ensure_editor (self), item);
+  else
+    show_placeholder (self);
   update_actions (self);
 }
 

@@ -1,6 +1,6 @@
-/* The baseline for the start-up benchmark: the least a libadwaita app does to show a window
- * (a header bar and an empty page), quitting after its first frame like gongkai
- * --exit-after-startup. */
+/* The baseline for the start-up and memory benchmarks: the least a libadwaita app does to show
+ * a window (a header bar and an empty page), quitting after its first frame like gongkai
+ * --exit-after-startup, or staying open with BARE_WINDOW_STAY=1 (bench/memory.sh). */
 
 #include <adwaita.h>
 
@@ -29,7 +29,8 @@ on_activate (GApplication *app)
   gtk_box_append (GTK_BOX (box), adw_status_page_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
-  g_signal_connect (window, "map", G_CALLBACK (on_map), app);
+  if (g_getenv ("BARE_WINDOW_STAY") == NULL)
+    g_signal_connect (window, "map", G_CALLBACK (on_map), app);
   gtk_window_present (GTK_WINDOW (window));
 }
 

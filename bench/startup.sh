@@ -8,7 +8,8 @@ build=$(cd "$1" && pwd) runs=${2:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$(dirname "$0")/make-full-workspace.sh" "$build/src/cli/gongkai-cli" "$work/full.gongkai" >/dev/null
-export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GK_LOCALEDIR="$build/po"
+# In Chinese, as officers run it: the text of the first frame is what it costs.
+export LANG=zh_CN.UTF-8 GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GK_LOCALEDIR="$build/po"
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   hyperfine --warmup 3 --runs "$runs" --export-markdown "$work/startup.md" \
     -n bare-libadwaita-window "$build/bench/bare-window" \

@@ -825,6 +825,7 @@ typedef struct
   lxw_error         error;        /* the first failure of any libxlsxwriter call */
   GHashTable       *sheet_names;
   GHashTable       *fixed_names;  /* fixed sheets not added yet */
+  GHashTable       *channels;     /* channels_text() without the other channel's text, by bits */
   lxw_format       *formats[N_STYLES];
 } Writer;
 
@@ -1667,6 +1668,32 @@ channels_text (guint             bits,
   return g_string_free (out, FALSE);
 }
 
+/* The 公开渠道和载体 cell of an item: a few hundred combinations of ticks in a whole catalogue,
+ * each made once. 其他 comes last, so its text goes at the end. */
+G_STATIC_ASSERT (GK_CHANNEL_OTHER == GK_N_CHANNELS - 1);
+
+static void
+put_channels (Sheet      *sheet,
+              guint       row,
+              guint       col,
+              guint       bits,
+              const char *other)
+{
+  Writer *writer = sheet->writer;
+  const char *text = g_hash_table_lookup (writer->channels, GUINT_TO_POINTER (bits));
+
+  if (text == NULL)
+    {
+      char *made = channels_text (bits, NULL, writer->snapshot->channels);
+      g_hash_table_insert (writer->channels, GUINT_TO_POINTER (bits), made);
+      text = made;
+    }
+  if ((bits & (1u << GK_CHANNEL_OTHER)) && other != NULL && *other != '\0')
+    put_text_take (sheet, row, col, g_strconcat (text, "：", other, NULL), STYLE_TEXT);
+  else
+    put_text (sheet, row, col, text, STYLE_TEXT);
+}
+
 /* One domain: the standard 14-column table with its two-row header. */
 static void
 fill_domain (Sheet    *sheet,
@@ -1692,7 +1719,6 @@ fill_domain (Sheet    *sheet,
     GK_ITEM_SUBJECT,
   };
   ExDomain *domain = data;
-  GkExportSnapshot *s = sheet->writer->snapshot;
   g_autofree char *title = NULL;
   guint n = g_list_model_get_n_items (domain->items);
   guint group_end = 0;  /* the 一级事项 merge in progress ends before this index */
@@ -1743,10 +1769,8 @@ fill_domain (Sheet    *sheet,
       for (guint t = 1; t < G_N_ELEMENTS (text_columns); t++)
         put_text (sheet, row, 1 + t, gk_item_get_text (item, text_columns[t]), STYLE_TEXT);
 
-      put_text_take (sheet, row, 7,
-                     channels_text (gk_item_get_channels (item),
-                                    gk_item_get_text (item, GK_ITEM_CHANNELS_OTHER), s->channels),
-                     STYLE_TEXT);
+      put_channels (sheet, row, 7, gk_item_get_channels (item),
+                    gk_item_get_text (item, GK_ITEM_CHANNELS_OTHER));
 
       for (guint f = 0; f < G_N_ELEMENTS (flag_columns); f++)
         put_text (sheet, row, 8 + f, gk_item_get_flag (item, flag_columns[f]) ? "√" : NULL,
@@ -2300,7 +2324,8 @@ write_package (GkExportSnapshot  *snapshot,
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) fixed = g_hash_table_new (g_str_hash, g_str_equal);
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = tmpdir };
-  Writer writer = { snapshot, NULL, LXW_NO_ERROR, names, fixed };
+  g_autoptr(GHashTable) channels = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  Writer writer = { snapshot, NULL, LXW_NO_ERROR, names, fixed, channels };
   locale_t c_numeric, previous;
   lxw_error err, close_err;
   int saved_errno = 0;

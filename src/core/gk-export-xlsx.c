@@ -303,6 +303,13 @@ scan_text (const char *text,
           continue;
         }
 
+      /* U+5000–U+9FFF, most of the text: wide, and nothing to clean. */
+      if (c >= 0xe5 && c <= 0xe9 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80)
+        {
+          width += 2;
+          s += 3;
+          continue;
+        }
       if (c >= 0xc2 && c < 0xe0 && (s[1] & 0xc0) == 0x80)
         {
           u = ((c & 0x1f) << 6) | (s[1] & 0x3f);
@@ -999,8 +1006,23 @@ count_lines (const char *text,
 
   while (*p != '\0')
     {
-      gunichar c = next_char (&p);
+      const guchar *s = (const guchar *) p;
+      gunichar c;
 
+      /* U+5000–U+9FFF (see scan_text), without decoding it. */
+      if (s[0] >= 0xe5 && s[0] <= 0xe9 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80)
+        {
+          p += 3;
+          if (x + wide > room && x > 0)
+            {
+              lines++;
+              x = 0;
+            }
+          x += wide;
+          continue;
+        }
+
+      c = next_char (&p);
       if (c == '\n')
         {
           lines++;

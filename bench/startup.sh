@@ -1,7 +1,9 @@
 #!/bin/sh
 # Start-up benchmark: time to the first drawn frame, whole process, under one Xvfb session:
-# gongkai --exit-after-startup on a full 26-domain workspace (~800 items, make-full-workspace.sh)
-# vs. a bare libadwaita window.
+# gongkai --exit-after-startup on a full 26-domain workspace (~950 items, make-full-workspace.sh)
+# vs. a bare libadwaita window (bare-window.c), and vs. the same first frame rebuilt as a static
+# window of plain widgets (mock-window.c): bare → mock is what the screen costs to draw,
+# mock → gongkai what gongkai's code adds.
 # Usage: bench/startup.sh BUILDDIR [RUNS]. Needs hyperfine, xvfb-run, dbus-run-session.
 set -eu
 build=$(cd "$1" && pwd) runs=${2:-20}
@@ -13,5 +15,6 @@ export LANG=zh_CN.UTF-8 GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=mem
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   hyperfine --warmup 3 --runs "$runs" --export-markdown "$work/startup.md" \
     -n bare-libadwaita-window "$build/bench/bare-window" \
+    -n static-mock-window "$build/bench/mock-window" \
     -n gongkai "$build/src/ui/gongkai --workspace $work/full.gongkai --domain 20 --exit-after-startup" >&2
 cat "$work/startup.md"

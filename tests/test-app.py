@@ -86,6 +86,10 @@ def version_creates_no_workspace(e):
 
 
 if __name__ == '__main__':
+    # As the window tests: no display (the Flatpak build runs the tests without one), no test.
+    if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
+        print('1..0 # SKIP no display')
+        sys.exit(0)
     if not os.access(APP, os.X_OK):
         print('Bail out! gongkai not found: set GK_APP (tried %s)' % APP)
         sys.exit(1)

@@ -200,75 +200,94 @@ is_wide (gunichar c)
   return g_unichar_iswide_cjk (c);
 }
 
-/* The character at *p, and p moved past it. Never reads past the end of a string that is not
- * valid UTF-8 (the measuring pass sees the texts before they are cleaned): a stray byte is one
- * character of its own. */
-static inline gunichar
-next_char (const char **p)
+/* count_lines()'s line breaking, fed one character at a time: CJK breaks anywhere, Latin words
+ * at spaces. A line is @room px; a CJK character is @wide px, anything else @narrow. */
+typedef struct
 {
-  const guchar *s = (const guchar *) *p;
-  gunichar c = s[0];
+  double   room;
+  double   wide;
+  double   narrow;
+  double   x;        /* px used on the current line */
+  double   word;     /* px of the Latin word being read */
+  gboolean in_word;
+  guint    lines;
+} Wrap;
 
-  if (c < 0x80)
+/* A Latin word moves to the next line whole, or is cut if longer than a line. */
+static inline void
+wrap_end_word (Wrap *wrap)
+{
+  if (!wrap->in_word)
+    return;
+  if (wrap->x + wrap->word > wrap->room && wrap->x > 0)
     {
-      *p += 1;
-      return c;
+      wrap->lines++;
+      wrap->x = 0;
     }
-  if (c >= 0xc2 && c < 0xe0 && (s[1] & 0xc0) == 0x80)
+  while (wrap->word > wrap->room)
     {
-      *p += 2;
-      return ((c & 0x1f) << 6) | (s[1] & 0x3f);
+      wrap->lines++;
+      wrap->word -= wrap->room;
     }
-  if (c >= 0xe0 && c < 0xf0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80)
-    {
-      *p += 3;
-      return ((c & 0x0f) << 12) | ((gunichar) (s[1] & 0x3f) << 6) | (s[2] & 0x3f);
-    }
-  if (c >= 0xf0 && c < 0xf5 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
-      (s[3] & 0xc0) == 0x80)
-    {
-      *p += 4;
-      return ((c & 0x07) << 18) | ((gunichar) (s[1] & 0x3f) << 12) |
-             ((gunichar) (s[2] & 0x3f) << 6) | (s[3] & 0x3f);
-    }
-  *p += 1;
-  return 0xfffd;
+  wrap->x += wrap->word;
+  wrap->in_word = FALSE;
 }
 
-/* Display width in units of a Latin digit: CJK and full-width characters count two. */
-static guint
-longest_line_width (const char *text)
+static inline void
+wrap_wide (Wrap *wrap)
 {
-  guint best = 0, width = 0;
-  const char *p = text;
-
-  while (*p != '\0')
+  wrap_end_word (wrap);
+  if (wrap->x + wrap->wide > wrap->room && wrap->x > 0)
     {
-      gunichar c = next_char (&p);
-
-      if (c == '\n')
-        {
-          best = MAX (best, width);
-          width = 0;
-        }
-      else
-        width += is_wide (c) ? 2 : 1;
+      wrap->lines++;
+      wrap->x = 0;
     }
-  return MAX (best, width);
+  wrap->x += wrap->wide;
+}
+
+static inline void
+wrap_newline (Wrap *wrap)
+{
+  wrap_end_word (wrap);
+  wrap->lines++;
+  wrap->x = 0;
+}
+
+static inline void
+wrap_space (Wrap *wrap)
+{
+  wrap_end_word (wrap);
+  wrap->x += wrap->narrow;
+}
+
+static inline void
+wrap_latin (Wrap *wrap)
+{
+  if (wrap->in_word)
+    wrap->word += wrap->narrow;
+  else
+    {
+      wrap->word = wrap->narrow;
+      wrap->in_word = TRUE;
+    }
 }
 
 typedef struct
 {
-  guint    width;   /* longest_line_width() */
+  guint    width;   /* of the longest line, in digit widths: CJK and full-width count two */
   guint    lines;   /* line breaks + 1 */
   gboolean dirty;   /* needs_cleaning() */
 } TextScan;
 
-/* longest_line_width() and needs_cleaning() of @text in one pass, which every cell's text goes
- * through: the same decoding as next_char(), and the checks of g_utf8_validate() on top. */
-static void
-scan_text (const char *text,
-           TextScan   *scan)
+/* What every cell's text goes through, in one pass: its width, whether it needs cleaning
+ * (exactly needs_cleaning(): the checks of g_utf8_validate() on top of the decoding), and with
+ * @wrap, the lines it takes wrapped. Never reads past the end of a string that is not valid
+ * UTF-8: a stray byte is one character of its own, U+FFFD. Inlined into its two callers, so
+ * that the one without @wrap does not pay for it. */
+static G_ALWAYS_INLINE inline void
+scan_text_impl (const char *text,
+                TextScan   *scan,
+                Wrap       *wrap)
 {
   const guchar *s = (const guchar *) text;
   guint best = 0, width = 0, lines = 1;
@@ -288,9 +307,20 @@ scan_text (const char *text,
                   best = MAX (best, width);
                   width = 0;
                   lines++;
+                  if (wrap != NULL)
+                    wrap_newline (wrap);
                 }
               else
-                width++;
+                {
+                  width++;
+                  if (wrap != NULL)
+                    {
+                      if (c == ' ')
+                        wrap_space (wrap);
+                      else
+                        wrap_latin (wrap);
+                    }
+                }
               s++;
               continue;
             }
@@ -299,6 +329,8 @@ scan_text (const char *text,
           if (c != '_' || is_excel_escape ((const char *) s))
             dirty = TRUE;
           width++;
+          if (wrap != NULL)
+            wrap_latin (wrap);
           s++;
           continue;
         }
@@ -307,6 +339,8 @@ scan_text (const char *text,
       if (c >= 0xe5 && c <= 0xe9 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80)
         {
           width += 2;
+          if (wrap != NULL)
+            wrap_wide (wrap);
           s += 3;
           continue;
         }
@@ -338,12 +372,32 @@ scan_text (const char *text,
           dirty = TRUE;
           s++;
         }
-      width += is_wide (u) ? 2 : 1;
+      if (is_wide (u))
+        {
+          width += 2;
+          if (wrap != NULL)
+            wrap_wide (wrap);
+        }
+      else
+        {
+          width++;
+          if (wrap != NULL)
+            wrap_latin (wrap);
+        }
     }
 
+  if (wrap != NULL)
+    wrap_end_word (wrap);
   scan->width = MAX (best, width);
   scan->lines = lines;
   scan->dirty = dirty || (const char *) s - text > MAX_CELL_CHARS;
+}
+
+static void
+scan_text (const char *text,
+           TextScan   *scan)
+{
+  scan_text_impl (text, scan, NULL);
 }
 
 static guint
@@ -875,8 +929,9 @@ typedef struct
   guint8      first_col;
   guint8      last_col;
   guint8      style;
+  gboolean    wrapped;    /* lines is the count_lines() of text in its final width */
   guint       width;      /* of its longest line if known (TextScan), else G_MAXUINT */
-  guint       lines;      /* its lines, if the width is known */
+  guint       lines;      /* its lines (or wrapped lines), if the width is known */
 } Pending;
 
 /* A sheet is filled in one pass: each cell is written at once and its text measured towards
@@ -990,84 +1045,20 @@ fits_unwrapped (guint  natural,
 }
 
 /* The lines @text takes when wrapped in @width (column width units: digit widths of the default
- * font, 7 px) at @size points. CJK breaks anywhere, Latin words at spaces. The estimate errs on
- * the generous side: a row a little too tall prints fine, one too short cuts the text off. */
+ * font, 7 px) at @size points. The estimate errs on the generous side: a row a little too tall
+ * prints fine, one too short cuts the text off. */
 static guint
 count_lines (const char *text,
              double      width,
              double      size)
 {
   double wide = size * 96.0 / 72.0;  /* px of a CJK character: 1 em */
-  double narrow = wide / 2.0;        /* SimSun's Latin is half of it */
-  double room = line_room (width, size);
-  double x = 0;
-  guint lines = 1;
-  const char *p = text;
+  /* SimSun's Latin is half of it. */
+  Wrap wrap = { line_room (width, size), wide, wide / 2.0, 0, 0, FALSE, 1 };
+  TextScan scan;
 
-  while (*p != '\0')
-    {
-      const guchar *s = (const guchar *) p;
-      gunichar c;
-
-      /* U+5000–U+9FFF (see scan_text), without decoding it. */
-      if (s[0] >= 0xe5 && s[0] <= 0xe9 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80)
-        {
-          p += 3;
-          if (x + wide > room && x > 0)
-            {
-              lines++;
-              x = 0;
-            }
-          x += wide;
-          continue;
-        }
-
-      c = next_char (&p);
-      if (c == '\n')
-        {
-          lines++;
-          x = 0;
-        }
-      else if (is_wide (c))
-        {
-          if (x + wide > room && x > 0)
-            {
-              lines++;
-              x = 0;
-            }
-          x += wide;
-        }
-      else if (c == ' ')
-        x += narrow;
-      else
-        {
-          /* A Latin word: moves to the next line whole, or is cut if longer than a line. */
-          double word = narrow;
-          const char *q = p;
-
-          while (*q != '\0' && *q != ' ' && *q != '\n')
-            {
-              const char *next = q;
-              if (is_wide (next_char (&next)))
-                break;
-              word += narrow;
-              q = next;
-            }
-          if (x + word > room && x > 0)
-            {
-              lines++;
-              x = 0;
-            }
-          while (word > room)
-            {
-              lines++;
-              word -= room;
-            }
-          x += word;
-          p = q;
-        }
-    }
-  return lines;
+  scan_text_impl (text, &scan, &wrap);
+  return wrap.lines;
 }
 
 static double
@@ -1239,7 +1230,7 @@ add_pending (Sheet          *sheet,
              guint           last_col,
              Style           style)
 {
-  Pending pending = { text, first_row, last_row, first_col, last_col, style,
+  Pending pending = { text, first_row, last_row, first_col, last_col, style, FALSE,
                       scan != NULL ? scan->width : G_MAXUINT, scan != NULL ? scan->lines : 0 };
 
   g_array_append_val (sheet->pending, pending);
@@ -1256,8 +1247,9 @@ resolve_pending (Sheet *sheet)
 
       for (guint c = pending->first_col; c <= pending->last_col; c++)
         width += sheet->widths[c] + (c > pending->first_col ? 5.0 / 7.0 : 0);
-      if (pending->width != G_MAXUINT &&
-          fits_unwrapped (pending->width, width, style_size[pending->style]))
+      if (pending->wrapped ||
+          (pending->width != G_MAXUINT &&
+           fits_unwrapped (pending->width, width, style_size[pending->style])))
         height = pending->lines * style_size[pending->style] * 1.45 + 3.0;
       else
         height = text_height (pending->text, width, pending->style);
@@ -1357,7 +1349,9 @@ put_text (Sheet      *sheet,
           Style       style)
 {
   TextScan scan;
+  Wrap wrap = { 0 };
   const char *clean = text;
+  double max_width;
 
   if (text == NULL || *text == '\0')
     {
@@ -1366,8 +1360,19 @@ put_text (Sheet      *sheet,
       return;
     }
   /* The text as it is is near enough for the width (a dropped control character is one digit
-   * width at most). */
-  scan_text (text, &scan);
+   * width at most). Once a column is as wide as it may be, its width is known: its texts'
+   * lines are counted on the way. */
+  max_width = sheet->limits[col].max;
+  if (sheet->natural[col] + 2.0 >= max_width)
+    {
+      double wide = style_size[style] * 96.0 / 72.0;
+
+      wrap = (Wrap) { line_room (max_width, style_size[style]), wide, wide / 2.0, 0, 0, FALSE,
+                      1 };
+      scan_text_impl (text, &scan, &wrap);
+    }
+  else
+    scan_text (text, &scan);
   sheet->natural[col] = MAX (sheet->natural[col], scan.width);
   if (scan.dirty)
     g_ptr_array_add (sheet->texts, (char *) (clean = clean_text (text)));
@@ -1375,6 +1380,12 @@ put_text (Sheet      *sheet,
   check (sheet->writer, worksheet_write_string (sheet->ws, row, (lxw_col_t) col, clean,
                                                 sheet->writer->formats[style]));
   add_pending (sheet, clean, scan.dirty ? NULL : &scan, row, col, row, col, style);
+  if (!scan.dirty && wrap.lines > 0)
+    {
+      Pending *pending = &g_array_index (sheet->pending, Pending, sheet->pending->len - 1);
+      pending->wrapped = TRUE;
+      pending->lines = wrap.lines;
+    }
 }
 
 /* put_text() of a text made for the cell, which the sheet frees. */
@@ -1418,7 +1429,12 @@ merge (Sheet      *sheet,
 
   g_ptr_array_add (sheet->texts, clean);
   if (first_col == last_col)
-    sheet->natural[first_col] = MAX (sheet->natural[first_col], longest_line_width (clean));
+    {
+      TextScan scan;
+
+      scan_text (clean, &scan);
+      sheet->natural[first_col] = MAX (sheet->natural[first_col], scan.width);
+    }
   check (sheet->writer, worksheet_merge_range (sheet->ws, first_row, (lxw_col_t) first_col,
                                                last_row, (lxw_col_t) last_col, clean,
                                                sheet->writer->formats[style]));

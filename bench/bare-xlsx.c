@@ -1,5 +1,6 @@
-/* bare-xlsx: see bare-xlsx.h. Reads the catalogue the way gk-export-xlsx does (the core API),
- * so that the difference between the two is the formatting and the safe save. */
+/* bare-xlsx: see bare-xlsx.h. Reads the catalogue the way gk-export-xlsx does (the core API) and
+ * writes the same texts and numbers into the same cells (说明 approximately: its rows of
+ * labels and values), so that the difference between the two is the formatting and the safe save. */
 
 #include <xlsxwriter.h>
 
@@ -59,6 +60,12 @@ bare_xlsx_write (GkCatalogue  *catalogue,
     "", "一级事项", "二级事项", "", "", "", "", "", "全社会", "特定\n群体", "主动", "依申请", "县级",
     "乡级",
   };
+  static const char * const summary_header[] = {
+    "序号", "领域", "牵头单位", "事项数", "主动", "依申请", "状态", "说明",
+  };
+  static const char * const skipped_header[] = {
+    "序号", "领域", "范围", "一级事项", "二级事项", "未涉及理由",
+  };
   static const GkItemText texts[] = {
     GK_ITEM_LEVEL1, GK_ITEM_LEVEL2, GK_ITEM_CONTENT, GK_ITEM_BASIS, GK_ITEM_TIME_LIMIT,
     GK_ITEM_SUBJECT,
@@ -68,6 +75,7 @@ bare_xlsx_write (GkCatalogue  *catalogue,
   lxw_workbook_options options = { .constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE };
   lxw_workbook *workbook = workbook_new_opt (path, &options);
   lxw_worksheet *readme, *summary, *skipped;
+  guint total = 0, total_active = 0, total_request = 0, row;
   lxw_error err;
 
   first_error = LXW_NO_ERROR;
@@ -78,26 +86,47 @@ bare_xlsx_write (GkCatalogue  *catalogue,
       text (readme, r, 1, township);
     }
   summary = workbook_add_worksheet (workbook, "汇总");
+  /* The same cells as the export's 汇总: title, header, a row per domain, the totals. */
+  text (summary, 0, 0, township);
+  for (guint c = 0; c < G_N_ELEMENTS (summary_header); c++)
+    text (summary, 1, c, summary_header[c]);
 
   for (guint d = 0; d < g_list_model_get_n_items (domains); d++)
     {
       g_autoptr(GkDomain) domain = g_list_model_get_item (domains, d);
       g_autoptr(GListModel) items = NULL;
       g_autofree char *title = NULL;
+      guint n_active = 0, n_request = 0;
       lxw_worksheet *ws;
 
       keep (worksheet_write_number (summary, d + 2, 0, d + 1, NULL));
       text (summary, d + 2, 1, gk_domain_get_name (domain));
       text (summary, d + 2, 2, gk_domain_get_local_lead (domain));
       if (!gk_domain_get_applicable (domain))
-        continue;
+        {
+          text (summary, d + 2, 6, "未涉及");
+          text (summary, d + 2, 7, gk_domain_get_reason (domain));
+          continue;
+        }
       items = gk_catalogue_list_items (catalogue, gk_domain_get_number (domain), error);
       if (items == NULL)
         {
           workbook_close (workbook);
           return FALSE;
         }
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(GkItem) item = g_list_model_get_item (items, i);
+          n_active += gk_item_get_flag (item, GK_FLAG_MODE_ACTIVE);
+          n_request += gk_item_get_flag (item, GK_FLAG_MODE_REQUEST);
+        }
       keep (worksheet_write_number (summary, d + 2, 3, g_list_model_get_n_items (items), NULL));
+      keep (worksheet_write_number (summary, d + 2, 4, n_active, NULL));
+      keep (worksheet_write_number (summary, d + 2, 5, n_request, NULL));
+      text (summary, d + 2, 6, "已编制");
+      total += g_list_model_get_n_items (items);
+      total_active += n_active;
+      total_request += n_request;
 
       ws = workbook_add_worksheet (workbook, gk_domain_get_name (domain));
       title = g_strdup_printf ("%s%s领域基层政务公开标准目录", township, gk_domain_get_name (domain));
@@ -123,16 +152,28 @@ bare_xlsx_write (GkCatalogue  *catalogue,
         }
     }
 
+  text (summary, g_list_model_get_n_items (domains) + 2, 1, "合计");
+  keep (worksheet_write_number (summary, g_list_model_get_n_items (domains) + 2, 3, total, NULL));
+  keep (worksheet_write_number (summary, g_list_model_get_n_items (domains) + 2, 4, total_active, NULL));
+  keep (worksheet_write_number (summary, g_list_model_get_n_items (domains) + 2, 5, total_request, NULL));
+
   skipped = workbook_add_worksheet (workbook, "未涉及领域说明");
-  for (guint d = 0, row = 2; d < g_list_model_get_n_items (domains); d++)
+  text (skipped, 0, 0, township);
+  for (guint c = 0; c < G_N_ELEMENTS (skipped_header); c++)
+    text (skipped, 1, c, skipped_header[c]);
+  row = 2;
+  for (guint d = 0; d < g_list_model_get_n_items (domains); d++)
     {
       g_autoptr(GkDomain) domain = g_list_model_get_item (domains, d);
       if (gk_domain_get_applicable (domain))
         continue;
       keep (worksheet_write_number (skipped, row, 0, row - 1, NULL));
       text (skipped, row, 1, gk_domain_get_name (domain));
+      text (skipped, row, 2, "整个领域");
       text (skipped, row++, 5, gk_domain_get_reason (domain));
     }
+  if (row == 2)
+    text (skipped, row, 1, "无");
 
   err = workbook_close (workbook);
   if (err == LXW_NO_ERROR)

@@ -13,8 +13,18 @@ trap 'rm -rf "$work"' EXIT
 # In Chinese, as officers run it: the text of the first frame is what it costs.
 export LANG=zh_CN.UTF-8 GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GK_LOCALEDIR="$build/po"
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-  hyperfine --warmup 3 --runs "$runs" --export-markdown "$work/startup.md" \
+  hyperfine --warmup 3 --runs "$runs" --export-markdown "$work/startup.md" --export-json "$work/startup.json" \
     -n bare-libadwaita-window "$build/bench/bare-window" \
     -n static-mock-window "$build/bench/mock-window" \
     -n gongkai "$build/src/ui/gongkai --workspace $work/full.gongkai --domain 20 --exit-after-startup" >&2
 cat "$work/startup.md"
+# Medians too: a run now and then takes 100 ms longer (the X server, the session bus), and a
+# mean moves with how many of those fell in one command's runs.
+python3 - "$work/startup.json" <<'PY'
+import json, statistics, sys
+results = json.load(open(sys.argv[1]))['results']
+bare = statistics.median(results[0]['times'])
+for r in results:
+    m = statistics.median(r['times'])
+    print('%-24s median %6.1f ms  %.2f x bare' % (r['command'], m * 1000, m / bare))
+PY

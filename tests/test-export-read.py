@@ -109,12 +109,13 @@ CUSTOM_SHEETS = {
 }
 
 # Tasks, written into the database as another program would (position, category, group, title,
-# deadline, rule, status, done_on, note, departments).
+# deadline, rule, status, done_on, note, departments — in their order, the first leading: task 2
+# names them against the departments' own order).
 TASKS = [
     (1, '推进政务公开标准化规范化', '全面编制政务公开事项标准目录', '完成26个试点领域标准目录编制',
      '2024-03-31', '', 'done', '2024-03-28', '已报县政务公开办', ['党政综合办公室', '社会事务办']),
     (2, '推进政务公开标准化规范化', '全面编制政务公开事项标准目录', '目录复核、验收、备案及发布',
-     '2024-05-10', '', 'doing', None, '', ['党政综合办公室']),
+     '2024-05-10', '', 'doing', None, '', ['社会事务办', '党政综合办公室']),
     (3, '推进政务公开标准化规范化', '推进办事服务公开', '每月更新办事指南', '2024-06-02',
      'monthly:2', 'todo', None, '', ['社会事务办', '财政所']),
     (4, '加强政务公开平台建设', '政府网站', '年度报告', None, 'yearly:01-31', 'todo', None,
@@ -209,9 +210,9 @@ def build_fixture(tmp, name, extras):
         for task in TASKS:
             cur = db.execute('INSERT INTO task (position, category, grp, title, deadline, rule, status,'
                              ' done_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', task[:9])
-            for department in task[9]:
-                db.execute('INSERT INTO task_department (task_id, department_id) VALUES (?, ?)',
-                           (cur.lastrowid, departments[department]))
+            for position, department in enumerate(task[9]):
+                db.execute('INSERT INTO task_department (task_id, department_id, position)'
+                           ' VALUES (?, ?, ?)', (cur.lastrowid, departments[department], position))
     db.close()
     return w
 
@@ -284,7 +285,7 @@ class Expected:
         task_departments = {}
         for task_id, name in db.execute(
                 'SELECT td.task_id, d.name FROM task_department td JOIN department d'
-                ' ON d.id = td.department_id ORDER BY d.position, d.id'):
+                ' ON d.id = td.department_id ORDER BY td.position'):
             task_departments.setdefault(task_id, []).append(name)
         db.close()
         township = profile['township']

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "gk-core.h"
+#include "gk-schema.h"
 #include "gk-test-util.h"
 
 #define TOWNSHIP "城关镇"
@@ -336,6 +337,53 @@ test_migrate_from_empty (Fixture       *f,
   g_assert_cmpint (gk_db_get_opened_version (gk_catalogue_get_db (catalogue)), ==, GK_DB_SCHEMA_VERSION);
   assert_seeded (catalogue);
   close_workspace (&catalogue);
+}
+
+/* A workspace saved by the first release (schema 1): its tasks' departments get the order they
+ * were shown in until now, and the file as it was is kept beside it. */
+static void
+test_migrate_from_1 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (f, "v1.gongkai");
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autofree char *sql = g_strdup_printf (
+    "%s PRAGMA user_version = 1; PRAGMA application_id = %d;"
+    "INSERT INTO department (id, position, name) VALUES (1, 2, '县民政局'), (2, 1, '党政办'), (3, 3, '社会事务办');"
+    "INSERT INTO task (id, title) VALUES (1, '甲'), (2, '乙');"
+    "INSERT INTO task_department (task_id, department_id) VALUES (1, 3), (1, 1), (1, 2), (2, 3);",
+    gk_schema_migration (1), GK_DB_APPLICATION_ID);
+  static const char order[] =
+    "SELECT group_concat (name, '、') FROM (SELECT d.name FROM task_department td"
+    " JOIN department d ON d.id = td.department_id WHERE td.task_id = %d ORDER BY td.position)";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDb) db = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  sqlite3 *old = NULL;
+
+  raw_exec (path, sql, FALSE);
+  db = gk_db_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_db_get_opened_version (db), ==, 1);
+  g_assert_cmpint (gk_test_sql_int (gk_db_get_handle (db), "PRAGMA user_version"), ==, GK_DB_SCHEMA_VERSION);
+  g_free (sql);
+  sql = g_strdup_printf (order, 1);
+  first = gk_test_sql_text (gk_db_get_handle (db), sql);
+  g_assert_cmpstr (first, ==, "党政办、县民政局、社会事务办");
+  g_free (sql);
+  sql = g_strdup_printf (order, 2);
+  second = gk_test_sql_text (gk_db_get_handle (db), sql);
+  g_assert_cmpstr (second, ==, "社会事务办");
+  g_clear_object (&db);
+
+  /* The copy made before migrating is the file as the old release left it. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sqlite3_open_v2 (backup, &old, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (gk_test_sql_int (old, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (gk_test_sql_int (old, "SELECT count(*) FROM task_department"), ==, 4);
+  sqlite3_close (old);
+  g_unlink (backup);
 }
 
 /* ---- edits persist ---------------------------------------------------------------------- */
@@ -1750,6 +1798,7 @@ main (int    argc,
   ADD ("/store/new-workspace", test_new_workspace);
   ADD ("/store/create-existing", test_create_existing);
   ADD ("/store/migrate-from-empty", test_migrate_from_empty);
+  ADD ("/store/migrate-from-1", test_migrate_from_1);
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/signals", test_signals);
   ADD ("/store/rules/profile", test_rules_profile);

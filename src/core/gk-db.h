@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkDb, gk_db, GK, DB, GObject)
 
 /* The schema version this build writes; a file with a higher one is refused, not touched. */
-#define GK_DB_SCHEMA_VERSION 1
+#define GK_DB_SCHEMA_VERSION 2
 /* PRAGMA application_id: "GkAi", so another program's sqlite file is never mistaken for ours. */
 #define GK_DB_APPLICATION_ID 0x476b4169
 

@@ -743,7 +743,7 @@ collect_tasks (GkCatalogue       *catalogue,
     " coalesce (t.done_on, ''), t.note,"
     " coalesce ((SELECT group_concat (name, '、') FROM"
     "   (SELECT d.name FROM task_department td JOIN department d ON d.id = td.department_id"
-    "    WHERE td.task_id = t.id ORDER BY d.position, d.id)), '')"
+    "    WHERE td.task_id = t.id ORDER BY td.position, d.position, d.id)), '')"
     " FROM task t ORDER BY t.position, t.id", error);
   if (stmt == NULL)
     return FALSE;

@@ -89,6 +89,18 @@ static const char migration_1[] =
   "  name TEXT NOT NULL DEFAULT ''"
   ");";
 
+/* A task's departments keep the order they were given in: the first named is the one that leads
+ * (牵头), as in the county's lists. Links made before are numbered in the order they were shown
+ * until now (the departments' own order), so nothing moves on screen or in the workbook. */
+static const char migration_2[] =
+  "ALTER TABLE task_department ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE task_department SET position = ("
+  "  SELECT count(*) FROM task_department AS other"
+  "  JOIN department AS od ON od.id = other.department_id"
+  "  JOIN department AS d ON d.id = task_department.department_id"
+  "  WHERE other.task_id = task_department.task_id"
+  "    AND (od.position < d.position OR (od.position = d.position AND od.id < d.id)));";
+
 const char *
 gk_schema_migration (int version)
 {
@@ -96,6 +108,8 @@ gk_schema_migration (int version)
     {
     case 1:
       return migration_1;
+    case 2:
+      return migration_2;
     default:
       g_assert_not_reached ();
     }

@@ -330,12 +330,15 @@ link_departments (GkTasks    *self,
 
       if (department == NULL)
         return FALSE;
+      /* A name given twice keeps its first place. */
       stmt = gk_db_cached (self->db,
-        "INSERT OR IGNORE INTO task_department (task_id, department_id) VALUES (?1, ?2)", error);
+        "INSERT OR IGNORE INTO task_department (task_id, department_id, position) VALUES (?1, ?2, ?3)",
+        error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, task_id);
       sqlite3_bind_int64 (stmt, 2, gk_department_get_id (department));
+      sqlite3_bind_int (stmt, 3, (int) i);
       if (!gk_db_step_done (self->db, stmt, error))
         return FALSE;
     }
@@ -400,7 +403,7 @@ read_task (GkTasks      *self,
 
   links = gk_db_cached (self->db,
     "SELECT d.id, d.name FROM task_department td JOIN department d ON d.id = td.department_id"
-    " WHERE td.task_id = ?1 ORDER BY d.position, d.id", NULL);
+    " WHERE td.task_id = ?1 ORDER BY td.position, d.position, d.id", NULL);
   if (links != NULL)
     {
       sqlite3_bind_int64 (links, 1, state.id);
@@ -1188,8 +1191,8 @@ add_follow_up (GkTasks  *self,
   *next_id = sqlite3_last_insert_rowid (gk_db_get_handle (self->db));
 
   stmt = gk_db_cached (self->db,
-    "INSERT INTO task_department (task_id, department_id)"
-    " SELECT ?2, department_id FROM task_department WHERE task_id = ?1", error);
+    "INSERT INTO task_department (task_id, department_id, position)"
+    " SELECT ?2, department_id, position FROM task_department WHERE task_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, gk_task_get_id (task));

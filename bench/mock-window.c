@@ -3,10 +3,9 @@
  * same texts, icons and layout, and none of gongkai's code — no workspace, no templates of
  * its own, no models. bench/startup.sh times it beside the bare window and gongkai: the gap
  * between bare and mock is what drawing this screen costs in itself; the gap between mock
- * and gongkai is what gongkai's code adds. Quits after its first frame, as bare-window, or stays
- * open with BARE_WINDOW_STAY=1. */
+ * and gongkai is what gongkai's code adds. Quits after its first frame (bench-window.c). */
 
-#include <adwaita.h>
+#include "bench-window.h"
 
 static const char *domains[] = {
   "重大建设项目", "公共资源交易", "财政预决算", "安全生产", "税收管理", "农村集体土地征收",
@@ -14,21 +13,6 @@ static const char *domains[] = {
   "公共文化服务", "公共法律服务", "扶贫", "救灾", "食品药品监管", "城市综合执法", "就业",
   "社会保险", "社会救助", "养老服务", "户籍管理", "涉农补贴", "义务教育", "卫生健康", "市政服务",
 };
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                GApplication  *app)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
-  g_application_quit (app);
-}
-
-static void
-on_map (GtkWidget    *window,
-        GApplication *app)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), app);
-}
 
 static GtkWidget *
 sidebar_row (const char *icon,
@@ -228,18 +212,12 @@ on_activate (GApplication *app)
   adw_leaflet_append (ADW_LEAFLET (leaflet), content ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), leaflet);
   gtk_window_set_title (GTK_WINDOW (window), "政务公开目录");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
-  if (g_getenv ("BARE_WINDOW_STAY") == NULL)
-    g_signal_connect (window, "map", G_CALLBACK (on_map), app);
-  gtk_window_present (GTK_WINDOW (window));
+  bench_window_present (GTK_WINDOW (window), app);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.gongkai.MockWindow", G_APPLICATION_NON_UNIQUE);
-
-  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return bench_window_run ("io.github.gongkai.MockWindow", on_activate, argc, argv);
 }

@@ -542,6 +542,87 @@ test_edit (Fixture       *f,
   g_assert_cmpint (count (f, GK_TASK_FILTER_ALL, 0), ==, 0);
 }
 
+/* The toast's Undo: a removed task comes back whole, where it was. */
+static void
+test_undelete (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkTask) other = add (f, "乙", "党政办", "2026-03-31", NULL, NULL);
+  g_autoptr(GkTask) task = add (f, "甲", "县财政局、党政办", "2026-03-20", "monthly:20", NULL);
+  g_autoptr(GkTask) snapshot = NULL;
+  g_autoptr(GkTask) back = NULL;
+  g_autoptr(GkTask) newer = NULL;
+  gint64 id = gk_task_get_id (task);
+
+  g_assert_true (gk_tasks_set_field (f->tasks, task, "category", "主要任务", &error));
+  g_assert_true (gk_tasks_set_field (f->tasks, task, "group", "工作任务", &error));
+  g_assert_true (gk_tasks_set_field (f->tasks, task, "note", "备注", &error));
+  /* Not done: a recurring task marked done would add its next occurrence. */
+  g_assert_true (gk_tasks_set_field (f->tasks, task, "status", "doing", &error));
+  g_assert_no_error (error);
+  snapshot = gk_tasks_get (f->tasks, id, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gk_tasks_delete (f->tasks, id, &error));
+  g_assert_cmpint (count (f, GK_TASK_FILTER_ALL, 0), ==, 1);
+  back = gk_tasks_undelete (f->tasks, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_task_get_id (back), ==, id);
+  g_assert_cmpint (gk_task_get_position (back), ==, gk_task_get_position (snapshot));
+  g_assert_cmpstr (gk_task_get_category (back), ==, "主要任务");
+  g_assert_cmpstr (gk_task_get_group (back), ==, "工作任务");
+  g_assert_cmpstr (gk_task_get_title (back), ==, "甲");
+  g_assert_cmpstr (gk_task_get_departments (back), ==, "县财政局、党政办");
+  g_assert_cmpstr (gk_task_get_deadline_text (back), ==, "2026-03-20");
+  g_assert_cmpstr (gk_task_get_rule (back), ==, "monthly:20");
+  g_assert_cmpint (gk_task_get_status (back), ==, GK_TASK_DOING);
+  g_assert_cmpstr (gk_task_get_note (back), ==, "备注");
+  g_assert_cmpstr (gk_task_get_origin (back), ==, gk_task_get_origin (snapshot));
+  g_assert_cmpint (count (f, GK_TASK_FILTER_ALL, 0), ==, 2);
+  g_clear_object (&back);
+
+  /* A task added meanwhile took its number: it comes back under another, the new one intact. */
+  g_assert_true (gk_tasks_delete (f->tasks, id, &error));
+  newer = add (f, "丙", NULL, NULL, NULL, NULL);
+  g_assert_cmpint (gk_task_get_id (newer), ==, id);
+  back = gk_tasks_undelete (f->tasks, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_task_get_id (back), !=, id);
+  g_assert_cmpstr (gk_task_get_title (back), ==, "甲");
+  g_assert_cmpstr (gk_task_get_departments (back), ==, "县财政局、党政办");
+  g_clear_object (&newer);
+  newer = gk_tasks_get (f->tasks, id, &error);
+  g_assert_cmpstr (gk_task_get_title (newer), ==, "丙");
+  g_assert_cmpint (count (f, GK_TASK_FILTER_ALL, 0), ==, 3);
+
+  /* A department removed from the catalogue meanwhile is not brought back. */
+  g_clear_object (&snapshot);
+  snapshot = g_object_ref (back);
+  g_assert_true (gk_tasks_delete (f->tasks, gk_task_get_id (snapshot), &error));
+  g_assert_true (gk_catalogue_remove_department (f->catalogue,
+                                                 gk_catalogue_find_department (f->catalogue, "县财政局"),
+                                                 &error));
+  g_clear_object (&back);
+  back = gk_tasks_undelete (f->tasks, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_task_get_departments (back), ==, "党政办");
+
+  /* A task done on a given day comes back done on that day. */
+  g_assert_true (gk_tasks_set_field (f->tasks, other, "status", "done", &error));
+  g_assert_true (gk_tasks_set_field (f->tasks, other, "done_on", "2026-03-09", &error));
+  g_assert_no_error (error);
+  g_clear_object (&snapshot);
+  snapshot = gk_tasks_get (f->tasks, gk_task_get_id (other), &error);
+  g_assert_true (gk_tasks_delete (f->tasks, gk_task_get_id (other), &error));
+  g_clear_object (&back);
+  back = gk_tasks_undelete (f->tasks, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_task_get_id (back), ==, gk_task_get_id (other));
+  g_assert_cmpint (gk_task_get_status (back), ==, GK_TASK_DONE);
+  g_assert_cmpstr (gk_task_get_done_on_text (back), ==, "2026-03-09");
+}
+
 /* ---- recurrence ------------------------------------------------------------------------- */
 
 static void
@@ -1084,6 +1165,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/tasks/add", test_add);
   ADD ("/tasks/edit", test_edit);
+  ADD ("/tasks/undelete", test_undelete);
   ADD ("/tasks/recurrence/monthly", test_recurrence_monthly);
   ADD ("/tasks/recurrence/across-holidays", test_recurrence_across_holidays);
   ADD ("/tasks/recurrence/yearly", test_recurrence_yearly);

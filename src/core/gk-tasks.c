@@ -1380,6 +1380,73 @@ gk_tasks_delete (GkTasks  *self,
   return TRUE;
 }
 
+/* Undoes gk_tasks_delete(): @snapshot, the task as it was read before, comes back with its id
+ * (a new one if a task added since took it), its place in the list and every field, and its
+ * departments in their order (but not one removed from the catalogue in the meantime). */
+GkTask *
+gk_tasks_undelete (GkTasks  *self,
+                   GkTask   *snapshot,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  const gint64 *department_ids;
+  guint n_departments = 0;
+  gint64 id;
+
+  g_return_val_if_fail (GK_IS_TASKS (self), NULL);
+  g_return_val_if_fail (GK_IS_TASK (snapshot), NULL);
+
+  if (!gk_db_begin (self->db, error))
+    return NULL;
+
+  stmt = gk_db_cached (self->db,
+    "INSERT INTO task (id, position, category, grp, title, deadline, rule, status, done_on, note, origin)"
+    " VALUES ((SELECT CASE WHEN EXISTS (SELECT 1 FROM task WHERE id = ?1) THEN NULL ELSE ?1 END),"
+    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, gk_task_get_id (snapshot));
+  sqlite3_bind_int (stmt, 2, gk_task_get_position (snapshot));
+  sqlite3_bind_text (stmt, 3, gk_task_get_category (snapshot), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, gk_task_get_group (snapshot), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, gk_task_get_title (snapshot), -1, SQLITE_TRANSIENT);
+  if (gk_task_get_deadline_text (snapshot) != NULL)
+    sqlite3_bind_text (stmt, 6, gk_task_get_deadline_text (snapshot), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, gk_task_get_rule (snapshot), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, gk_task_status_to_string (gk_task_get_status (snapshot)), -1, SQLITE_STATIC);
+  if (gk_task_get_done_on_text (snapshot) != NULL)
+    sqlite3_bind_text (stmt, 9, gk_task_get_done_on_text (snapshot), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, gk_task_get_note (snapshot), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, gk_task_get_origin (snapshot), -1, SQLITE_TRANSIENT);
+  if (!gk_db_step_done (self->db, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (gk_db_get_handle (self->db));
+
+  department_ids = gk_task_get_department_ids (snapshot, &n_departments);
+  for (guint i = 0; i < n_departments; i++)
+    {
+      stmt = gk_db_cached (self->db,
+        "INSERT OR IGNORE INTO task_department (task_id, department_id, position)"
+        " SELECT ?1, id, ?3 FROM department WHERE id = ?2", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, department_ids[i]);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      if (!gk_db_step_done (self->db, stmt, error))
+        goto fail;
+    }
+  if (!gk_db_commit (self->db, error))
+    goto fail;
+
+  emit_changed (self, 0);
+  return gk_tasks_get (self, id, error);
+
+fail:
+  gk_db_rollback (self->db);
+  return NULL;
+}
+
 /* ---- task list files -------------------------------------------------------------------- */
 
 static const char * const file_header_rule_note[] = {

@@ -110,6 +110,9 @@ gboolean      gk_tasks_set_field        (GkTasks            *self,
 gboolean      gk_tasks_delete           (GkTasks            *self,
                                          gint64              id,
                                          GError            **error);
+GkTask       *gk_tasks_undelete         (GkTasks            *self,
+                                         GkTask             *snapshot,
+                                         GError            **error);
 
 const char * const *gk_tasks_get_template_names (void);
 const char   *gk_tasks_get_template_title (const char       *name);

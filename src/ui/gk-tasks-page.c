@@ -59,6 +59,8 @@ struct _GkTasksPage
   gboolean             updating;        /* the page is setting its own widgets */
   gboolean             reload_pending;
 
+  GkTask              *removed;         /* what the undo toast brings back */
+
   /* The editor. */
   GkTask              *task;
   GtkWidget           *fields[GK_TASK_N_FIELDS];
@@ -1406,47 +1408,63 @@ mark_done (GtkWidget  *widget,
 }
 
 static void
-on_remove_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    GkTasksPage      *self)
+undo_remove (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  GkTask *task = g_object_get_data (G_OBJECT (dialog), "gk-task");
+  GkTasksPage *self = GK_TASKS_PAGE (widget);
+  g_autoptr(GkTask) snapshot = g_steal_pointer (&self->removed);
+  g_autoptr(GkTask) task = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "remove") || self->tasks == NULL)
+  if (snapshot == NULL || self->tasks == NULL)
     return;
-  if (!gk_tasks_delete (self->tasks, gk_task_get_id (task), &error))
+  task = gk_tasks_undelete (self->tasks, snapshot, &error);
+  if (task == NULL)
     show_error (self, error);
   else
-    toast (self, _("Task removed"));
+    gk_tasks_page_select_task (self, gk_task_get_id (task));
 }
 
-/* The store cannot bring a task back (its number in the list and its origin would be lost),
- * so removing asks first. */
+/* The toast is shown by the window's overlay, outside the page: its button cannot name the
+ * page's action, so it is passed on. */
+static void
+on_undo_clicked (AdwToast    *toast,
+                 GkTasksPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "tasks.undo-remove", NULL);
+}
+
+/* As items on the domain pages: removed at once, with an Undo on the toast. */
 static void
 remove_task (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   GkTasksPage *self = GK_TASKS_PAGE (widget);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  g_autoptr(GkTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *undo;
 
   if (self->task == NULL)
     return;
   gk_tasks_page_flush (self);
   if (self->task == NULL)
     return;
-  body = g_strdup_printf (_("“%s” will be removed from the task list. This cannot be undone."),
-                          gk_task_get_title (self->task));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Remove the Task?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "gk-task", g_object_ref (self->task), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  task = g_object_ref (self->task);
+  if (!gk_tasks_delete (self->tasks, gk_task_get_id (task), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  message = g_strdup_printf (_("Removed “%s”"), gk_task_get_title (task));
+  g_set_object (&self->removed, task);
+  undo = gk_toast_new_literal (message);
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (undo, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  show_toast (self, undo);
 }
 
 static void
@@ -1715,6 +1733,7 @@ gk_tasks_page_dispose (GObject *object)
   if (self->task != NULL)
     g_signal_handlers_disconnect_by_func (self->task, on_task_notify, self);
   g_clear_object (&self->task);
+  g_clear_object (&self->removed);
   /* AdwBin owns the template's root: let go of it first, or it is unparented twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_TASKS_PAGE);
@@ -1774,6 +1793,7 @@ gk_tasks_page_class_init (GkTasksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "tasks.add", NULL, add_task);
   gtk_widget_class_install_action (widget_class, "tasks.mark-done", NULL, mark_done);
   gtk_widget_class_install_action (widget_class, "tasks.remove", NULL, remove_task);
+  gtk_widget_class_install_action (widget_class, "tasks.undo-remove", NULL, undo_remove);
   gtk_widget_class_install_action (widget_class, "tasks.import-template", "s", import_template);
   gtk_widget_class_install_action (widget_class, "tasks.import-file", NULL, import_file);
   gtk_widget_class_install_action (widget_class, "tasks.show-all", NULL, show_all);

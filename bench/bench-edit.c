@@ -17,6 +17,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
 #include "gk-core.h"
 
 #define GOAL_MEDIAN_MS 5.0
@@ -24,38 +25,6 @@
 static const GkItemText edited_texts[] = {
   GK_ITEM_CONTENT, GK_ITEM_NOTE, GK_ITEM_BASIS, GK_ITEM_TIME_LIMIT, GK_ITEM_SUBJECT,
 };
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
-/* Nearest-rank percentile of sorted @values. */
-static double
-percentile_ms (const gint64 *sorted,
-               guint         n,
-               guint         p)
-{
-  guint rank = (guint) (((guint64) p * n + 99) / 100);
-
-  if (rank < 1)
-    rank = 1;
-  if (rank > n)
-    rank = n;
-  return sorted[rank - 1] / 1000.0;
-}
-
-static double
-median_ms (const gint64 *sorted,
-           guint         n)
-{
-  if (n % 2 == 1)
-    return sorted[n / 2] / 1000.0;
-  return (sorted[n / 2 - 1] + sorted[n / 2]) / 2000.0;
-}
 
 static GPtrArray *
 seeded_items (GkCatalogue  *catalogue,
@@ -202,14 +171,14 @@ main (int   argc,
       total += times[i];
     }
 
-  qsort (times, (size_t) n, sizeof (gint64), compare_gint64);
-  median = median_ms (times, (guint) n);
+  qsort (times, (size_t) n, sizeof (gint64), bench_compare_gint64);
+  median = bench_median_ms (times, (guint) n);
 
   printf ("edits:       %d (%u text, %u flag toggles) on %u seeded items\n", n, n_text, n_flag,
            items->len);
   printf ("median:      %.3f ms\n", median);
-  printf ("p90:         %.3f ms\n", percentile_ms (times, (guint) n, 90));
-  printf ("p99:         %.3f ms\n", percentile_ms (times, (guint) n, 99));
+  printf ("p90:         %.3f ms\n", bench_percentile_ms (times, (guint) n, 90));
+  printf ("p99:         %.3f ms\n", bench_percentile_ms (times, (guint) n, 99));
   printf ("max:         %.3f ms\n", times[n - 1] / 1000.0);
   printf ("mean:        %.3f ms\n", (double) total / n / 1000.0);
   printf ("goal:        median ≤ %.0f ms: %s\n", GOAL_MEDIAN_MS,

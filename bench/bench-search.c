@@ -40,6 +40,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "bench-stats.h"
 #include "gk-core.h"
 #include "gk-item-private.h"
 
@@ -79,37 +80,6 @@ static const char * const township_offices[] = {
   " WHERE i.id IN (SELECT rowid FROM bench_item_fts WHERE bench_item_fts MATCH ?1)"
 
 #define ORDER " ORDER BY d.number, i.position, i.id LIMIT ?2"
-
-/* ---- numbers ---------------------------------------------------------------------------- */
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
-/* Nearest-rank percentile of sorted @values. */
-static double
-percentile_ms (const gint64 *sorted,
-               guint         n,
-               guint         p)
-{
-  guint rank = (guint) (((guint64) p * n + 99) / 100);
-
-  rank = CLAMP (rank, 1, n);
-  return sorted[rank - 1] / 1000.0;
-}
-
-static double
-median_ms (const gint64 *sorted,
-           guint         n)
-{
-  if (n % 2 == 1)
-    return sorted[n / 2] / 1000.0;
-  return (sorted[n / 2 - 1] + sorted[n / 2]) / 2000.0;
-}
 
 /* ---- a synthetic workspace -------------------------------------------------------------- */
 
@@ -563,7 +533,7 @@ run_query (Bench      *bench,
 
 typedef struct
 {
-  double median_ms, p90_ms, max_ms;
+  double bench_median_ms, p90_ms, max_ms;
   double query_median_ms[G_N_ELEMENTS (queries)];
   guint  hits[G_N_ELEMENTS (queries)];
 } ModeResult;
@@ -590,12 +560,12 @@ measure (Bench      *bench,
           one[r] = all[k++] = g_get_monotonic_time () - start;
           g_assert (hits == result->hits[q]);
         }
-      qsort (one, (size_t) runs, sizeof (gint64), compare_gint64);
-      result->query_median_ms[q] = median_ms (one, (guint) runs);
+      qsort (one, (size_t) runs, sizeof (gint64), bench_compare_gint64);
+      result->query_median_ms[q] = bench_median_ms (one, (guint) runs);
     }
-  qsort (all, n, sizeof (gint64), compare_gint64);
-  result->median_ms = median_ms (all, n);
-  result->p90_ms = percentile_ms (all, n, 90);
+  qsort (all, n, sizeof (gint64), bench_compare_gint64);
+  result->bench_median_ms = bench_median_ms (all, n);
+  result->p90_ms = bench_percentile_ms (all, n, 90);
   result->max_ms = all[n - 1] / 1000.0;
 }
 
@@ -661,8 +631,8 @@ edit_median_ms (GkCatalogue *catalogue,
         return -1;
       times[i] = g_get_monotonic_time () - start;
     }
-  qsort (times, G_N_ELEMENTS (times), sizeof (gint64), compare_gint64);
-  return median_ms (times, G_N_ELEMENTS (times));
+  qsort (times, G_N_ELEMENTS (times), sizeof (gint64), bench_compare_gint64);
+  return bench_median_ms (times, G_N_ELEMENTS (times));
 }
 
 int
@@ -814,10 +784,10 @@ main (int   argc,
   printf ("\nall %u queries × %d runs:\n%-12s %9s %9s %9s\n", (guint) G_N_ELEMENTS (queries), runs,
           "mode", "median", "p90", "max");
   for (guint m = 0; m < n_modes; m++)
-    printf ("%-12s %6.2f ms %6.2f ms %6.2f ms\n", mode_names[m], results[m].median_ms, results[m].p90_ms,
+    printf ("%-12s %6.2f ms %6.2f ms %6.2f ms\n", mode_names[m], results[m].bench_median_ms, results[m].p90_ms,
             results[m].max_ms);
   printf ("\ngoal:        search median ≤ %.0f ms: %s\n", GOAL_MEDIAN_MS,
-          results[MODE_SEARCH].median_ms <= GOAL_MEDIAN_MS ? "met" : "NOT met");
+          results[MODE_SEARCH].bench_median_ms <= GOAL_MEDIAN_MS ? "met" : "NOT met");
   status = 0;
   goto out;
 
